@@ -1,0 +1,209 @@
+/**
+ * JSON API contract (v1)
+ * ======================
+ * The shapes the server's /api/v1 routes answer with. The client imports this file with
+ * `import type` only; it is the one place where server and client meet.
+ */
+
+/** What a node is drawn as; derived from its rdf:type through rdfs:subClassOf*. */
+export type NodeKind =
+  | "actor"
+  | "place"
+  | "period"
+  | "event"
+  | "treaty"
+  | "threat"
+  | "source"
+  | "other";
+
+/** How an edge is styled; derived from the predicate (or the n-ary node) it stands for. */
+export type RelationKind =
+  | "alliance" // relationship state: strategic alliance / partnership / cooperation / cooperation
+  | "rivalry" // relationship state: rivalry
+  | "threat" // cas:threatened, threat source/target, relationship state "threat"
+  | "war" // relationship state "war", aggressor/target of a war
+  | "treatyParty" // cas:party
+  | "thirdParty" // a third party's role in a dyad
+  | "role" // an actor's role in an event (aggressor, target, mediator, supporter, participant)
+  | "place" // cas:place, cas:territory
+  | "time" // cas:duringPeriod, cas:periodOf
+  | "citation" // a claim and the work its evidence cites
+  | "other";
+
+export interface Ref {
+  iri: string;
+  label: string;
+}
+
+export interface NodeAttributes {
+  label: string;
+  kind: NodeKind;
+  /** The most specific class, for the legend and details. */
+  classIri: string;
+  classLabel: string;
+  startYear?: number;
+  endYear?: number;
+  disputed?: boolean;
+  /** Number of evidence nodes behind the entity. */
+  evidenceCount: number;
+}
+
+export interface EdgeAttributes {
+  kind: RelationKind;
+  /** Human label of the relation, e.g. "party to", "threatened", "common threat (third party)". */
+  label: string;
+  /** The predicate (or n-ary class) IRI the edge stands for. */
+  predicate: string;
+  /** The n-ary node behind the edge (threat, relationship state, third-party role), if any. */
+  via?: string;
+  startYear?: number;
+  endYear?: number;
+  evidenceCount: number;
+  disputed?: boolean;
+}
+
+/** graphology's SerializedGraph, typed for Caspian: the client calls Graph.from(payload). */
+export interface GraphPayload {
+  attributes: {
+    /** What the view leaves out (e.g. beyond the node budget), in words; empty when nothing. */
+    omitted?: string;
+    totalNodes: number;
+    totalEdges: number;
+  };
+  options: { type: "directed"; multi: true; allowSelfLoops: false };
+  nodes: { key: string; attributes: NodeAttributes }[];
+  edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[];
+}
+
+export interface Evidence {
+  iri: string;
+  /** Verbatim substring of the source text. */
+  quote: string;
+  section?: string;
+  /** The in-text citation as printed, e.g. "HushangMahdavi, 1986: 95". */
+  citationText?: string;
+  cites?: Ref & { citation?: string };
+  pages?: string;
+  disputed?: boolean;
+  editorialNote?: string;
+}
+
+export interface PropertyValue {
+  predicate: Ref;
+  /** An IRI value carries iri+label; a literal carries value (+ datatype/lang). */
+  value: { iri?: string; label: string; datatype?: string; lang?: string };
+}
+
+export interface Relation {
+  predicate: Ref;
+  kind: RelationKind;
+  other: Ref & { kind: NodeKind };
+}
+
+export interface EntityDetails {
+  iri: string;
+  label: string;
+  altLabels: string[];
+  comment?: string;
+  kind: NodeKind;
+  classes: Ref[];
+  startYear?: number;
+  endYear?: number;
+  dateAsWritten?: string[];
+  disputed: boolean;
+  editorialNotes: string[];
+  properties: PropertyValue[];
+  outgoing: Relation[];
+  incoming: Relation[];
+  evidence: Evidence[];
+}
+
+export interface SearchHit {
+  iri: string;
+  label: string;
+  /** The label or alternative spelling that matched. */
+  matched: string;
+  kind: NodeKind;
+  score: number;
+}
+
+export interface TimelinePeriod extends Ref {
+  kind: "dynastic" | "analytic" | "other";
+  country?: Ref;
+  startYear: number;
+  endYear: number;
+}
+
+export interface TimelineEvent extends Ref {
+  kind: NodeKind;
+  startYear: number;
+  endYear: number;
+}
+
+export interface RelationshipStatePoint {
+  iri: string;
+  dyad: [Ref, Ref];
+  level: Ref & { rank: number };
+  geography?: Ref;
+  period?: Ref;
+  startYear: number;
+  endYear: number;
+  evidenceCount: number;
+}
+
+export interface Timeline {
+  periods: TimelinePeriod[];
+  events: TimelineEvent[];
+  relationshipStates: RelationshipStatePoint[];
+}
+
+export interface PathStep {
+  source: Ref;
+  target: Ref;
+  predicate: Ref;
+  /** The step as a sentence: "Russia was party to the Treaty of Turkmenchay (1828)." */
+  sentence: string;
+  evidence: Evidence[];
+}
+
+export interface PathsResult {
+  from: Ref;
+  to: Ref;
+  paths: { nodes: Ref[]; steps: PathStep[] }[];
+}
+
+export interface ThirdPartyRoleEntry {
+  iri: string;
+  role: Ref;
+  supports?: Ref;
+  period?: Ref;
+  startYear?: number;
+  endYear?: number;
+  evidence: Evidence[];
+}
+
+export interface ThirdPartyAnalysis {
+  dyad: [Ref, Ref];
+  thirdParties: { actor: Ref; roles: ThirdPartyRoleEntry[] }[];
+}
+
+export interface SourcePassage {
+  section?: string;
+  paragraphIndex: number;
+  paragraph: string;
+  /** Offsets of the quote inside `paragraph`, -1 when not found. */
+  start: number;
+  end: number;
+}
+
+export interface Health {
+  status: "ok";
+  version: string;
+  triples: number;
+  engine: string;
+}
+
+export interface ApiError {
+  code: string;
+  message: string;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["server/**/*.test.ts", "client/**/*.test.ts", "ontology/**/*.test.ts", "data/**/*.test.ts", "scripts/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Browser and server tests each start their own processes; two cores, so keep files few at once.
+    maxWorkers: 2,
+    minWorkers: 1,
+  },
+});
