@@ -3,6 +3,17 @@
  * ======================
  * The shapes the server's /api/v1 routes answer with. The client imports this file with
  * `import type` only; it is the one place where server and client meet.
+ *
+ * Routes (all GET, all JSON; errors are 4xx/5xx with an `ApiError` body):
+ *   /api/v1/health                              → Health
+ *   /api/v1/graph?from=&to=&kinds=&relations=   → GraphPayload   (kinds, relations: comma lists)
+ *   /api/v1/entity?iri=                         → EntityDetails
+ *   /api/v1/search?q=&limit=                    → { results: SearchHit[] }
+ *   /api/v1/timeline                            → Timeline
+ *   /api/v1/paths?from=&to=&max=                → PathsResult   (from/to: IRIs)
+ *   /api/v1/third-parties?a=&b=                 → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia)
+ *   /api/v1/source?evidence=IRI | ?quote=TEXT   → SourcePassage
+ * The SPARQL 1.1 endpoint is /sparql.
  */
 
 /** What a node is drawn as; derived from its rdf:type through rdfs:subClassOf*. */
