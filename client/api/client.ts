@@ -1,0 +1,132 @@
+/**
+ * API client
+ * ==========
+ * One typed function per route of the JSON API (server/http/apiTypes.ts) plus the SPARQL
+ * endpoint. This is the only module of the client that calls fetch, so the explorer's whole
+ * conversation with the server can be read (and stubbed in a benchmark) in one place.
+ */
+import type {
+  ApiError,
+  EntityDetails,
+  GraphPayload,
+  Health,
+  NodeKind,
+  PathsResult,
+  RelationKind,
+  SearchHit,
+  SourcePassage,
+  ThirdPartyAnalysis,
+  Timeline,
+} from "../../server/http/apiTypes.ts";
+
+/** A failed API call: the server's `{code, message}` when it sent one, else the HTTP status. */
+export class ApiRequestError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "ApiRequestError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Where the API lives; "" means the page's own origin. Set once at start-up (tests, benches). */
+let base = "";
+export function setApiBase(url: string): void {
+  base = url.replace(/\/$/, "");
+}
+
+type Params = Record<string, string | number | undefined | null | readonly string[]>;
+
+function query(params: Params): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(name, value.join(","));
+    } else search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+async function getJson<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}${query(params)}`, {
+    headers: { accept: "application/json" },
+    signal,
+  });
+  if (!response.ok) {
+    let code = `HTTP_${response.status}`;
+    let message = `${path} answered ${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as Partial<ApiError>;
+      if (typeof body.code === "string") code = body.code;
+      if (typeof body.message === "string") message = body.message;
+    } catch {
+      // Not JSON (e.g. a proxy error page): keep the status line.
+    }
+    throw new ApiRequestError(response.status, code, message);
+  }
+  return (await response.json()) as T;
+}
+
+export interface GraphQuery {
+  from?: number;
+  to?: number;
+  kinds?: readonly NodeKind[];
+  relations?: readonly RelationKind[];
+}
+
+export function getHealth(signal?: AbortSignal): Promise<Health> {
+  return getJson<Health>("/health", {}, signal);
+}
+
+export function getGraph(q: GraphQuery = {}, signal?: AbortSignal): Promise<GraphPayload> {
+  return getJson<GraphPayload>("/graph", { from: q.from, to: q.to, kinds: q.kinds, relations: q.relations }, signal);
+}
+
+export function getEntity(iri: string, signal?: AbortSignal): Promise<EntityDetails> {
+  return getJson<EntityDetails>("/entity", { iri }, signal);
+}
+
+export async function search(q: string, limit = 10, signal?: AbortSignal): Promise<SearchHit[]> {
+  const body = await getJson<{ results: SearchHit[] }>("/search", { q, limit }, signal);
+  return body.results;
+}
+
+export function getTimeline(signal?: AbortSignal): Promise<Timeline> {
+  return getJson<Timeline>("/timeline", {}, signal);
+}
+
+export function getPaths(from: string, to: string, max?: number, signal?: AbortSignal): Promise<PathsResult> {
+  return getJson<PathsResult>("/paths", { from, to, max }, signal);
+}
+
+/** The dyad defaults to Iran and Russia on the server when a or b is left out. */
+export function getThirdParties(a?: string, b?: string, signal?: AbortSignal): Promise<ThirdPartyAnalysis> {
+  return getJson<ThirdPartyAnalysis>("/third-parties", { a, b }, signal);
+}
+
+/** The paragraph of the article holding an evidence node's quote (or a quote given as text). */
+export function getSource(
+  by: { evidence: string } | { quote: string },
+  signal?: AbortSignal,
+): Promise<SourcePassage> {
+  return getJson<SourcePassage>("/source", by, signal);
+}
+
+/** A SELECT or ASK over /sparql, answered as SPARQL 1.1 JSON results. */
+export async function sparql<T = unknown>(queryText: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(`${base}/sparql`, {
+    method: "POST",
+    headers: { "content-type": "application/sparql-query", accept: "application/sparql-results+json" },
+    body: queryText,
+    signal,
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiRequestError(response.status, `HTTP_${response.status}`, text || response.statusText);
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,42 @@
+/**
+ * Explorer context
+ * ================
+ * The contract between the explorer's page (main.ts) and the panels mounted into it (timeline,
+ * paths, third-party lens): the view state that lives in the URL, and the few things a panel may
+ * ask of the graph view.
+ */
+import type { AbstractGraph as Graph } from "graphology-types";
+import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type * as api from "../api/client.ts";
+
+export interface ViewState {
+  selected?: string; // IRI of the selected node
+  selectedEdge?: string;
+  from?: number;
+  to?: number; // year range filter
+  kinds?: NodeKind[]; // visible node kinds (undefined = all)
+  relations?: RelationKind[]; // visible edge kinds (undefined = all)
+  hidden?: string[]; // hidden node IRIs
+  lens?: { a: string; b: string } | null; // third-party lens dyad
+  path?: { from: string; to: string } | null;
+  camera?: { x: number; y: number; ratio: number };
+  theme?: "light" | "dark";
+  /** Which side-panel tab is open ("details", "paths", "lens"). */
+  tab?: string;
+}
+
+export interface ExplorerContext {
+  api: typeof api;
+  getState(): ViewState;
+  /** Merges the patch; pushes a history entry when `push`, otherwise replaces the URL. */
+  setState(patch: Partial<ViewState>, options?: { push?: boolean }): void;
+  subscribe(listener: (state: ViewState) => void): () => void;
+  /** The current full graphology graph. */
+  graph(): Graph;
+  /** Emphasises nodes and edges (paths, lens); an empty list clears. */
+  highlight(nodes: string[], edges?: string[], colorByNode?: Record<string, string>): void;
+  /** Centres the camera on a node and selects it. */
+  focusNode(iri: string): void;
+}
+
+export type PanelMount = (container: HTMLElement, ctx: ExplorerContext) => () => void;
