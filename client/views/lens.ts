@@ -1,0 +1,240 @@
+/**
+ * Third-party lens
+ * ================
+ * `mountLensPanel`: the article's point that Iran–Russia relations turned on third parties (the
+ * Ottomans as common threat, Britain as rival, buffers between them), shown for any dyad. The
+ * panel lists each third party with its roles, periods, years and evidence, and colours the
+ * dyad and its third parties on the graph by role. The dyad lives in the URL as ViewState.lens;
+ * switching the lens off clears the highlight.
+ */
+import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
+import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
+import { DYAD_COLOR, ROLE_STYLES, roleStyle } from "./lensRoles.ts";
+import "./panels.css";
+import { createActorPicker } from "./pathsActorPicker.ts";
+import { renderEvidence } from "./pathsEvidence.ts";
+import { formatSpan } from "./timelineScale.ts";
+
+const CD = "https://w3id.org/caspian/data/";
+export const DEFAULT_DYAD = { a: `${CD}Iran`, b: `${CD}Russia` } as const;
+
+type Load =
+  | { type: "off" }
+  | { type: "loading"; key: string }
+  | { type: "error"; message: string }
+  | { type: "ready"; key: string; result: ThirdPartyAnalysis };
+
+const dyadKey = (d: { a: string; b: string }) => `${d.a} ${d.b}`;
+
+export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
+  let load: Load = { type: "off" };
+  let request: AbortController | undefined;
+
+  const root = document.createElement("section");
+  root.className = "cas-panel cas-lens";
+  root.setAttribute("aria-label", "Third-party lens");
+  const heading = document.createElement("h2");
+  heading.textContent = "Third parties of a dyad";
+  const form = document.createElement("form");
+  form.className = "cas-lens-form";
+  const aPicker = createActorPicker(ctx, "Between ", "lens-a");
+  const bPicker = createActorPicker(ctx, "and ", "lens-b");
+  aPicker.set(DEFAULT_DYAD.a, "Iran");
+  bPicker.set(DEFAULT_DYAD.b, "Russia");
+  const show = document.createElement("button");
+  show.type = "submit";
+  show.textContent = "Show third parties";
+  show.dataset.testid = "lens-show";
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "cas-lens-toggle";
+  toggle.dataset.testid = "lens-toggle";
+  form.append(aPicker.element, bPicker.element, show, toggle);
+  const legend = document.createElement("p");
+  legend.className = "cas-lens-legend";
+  for (const style of Object.values(ROLE_STYLES)) {
+    if (style.type === "other") continue;
+    legend.append(badge(style), document.createTextNode(" "));
+  }
+  const status = document.createElement("p");
+  status.className = "cas-status";
+  status.setAttribute("aria-live", "polite");
+  const table = document.createElement("table");
+  table.className = "cas-lens-table";
+  table.dataset.testid = "lens-table";
+  root.append(heading, form, legend, status, table);
+  container.append(root);
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void submit();
+  });
+  toggle.addEventListener("click", () => {
+    if (ctx.getState().lens) ctx.setState({ lens: null }, { push: true });
+    else void submit();
+  });
+
+  async function submit(): Promise<void> {
+    try {
+      const [a, b] = await Promise.all([aPicker.resolve(), bPicker.resolve()]);
+      if (!a || !b) {
+        showError(`No actor found for “${!a ? aPicker.input.value : bPicker.input.value}”.`);
+        return;
+      }
+      if (a.iri === b.iri) {
+        showError("A dyad needs two different actors.");
+        return;
+      }
+      ctx.setState({ lens: { a: a.iri, b: b.iri } }, { push: true });
+    } catch (error) {
+      showError(messageOf(error));
+    }
+  }
+
+  function showError(message: string): void {
+    load = { type: "error", message };
+    status.textContent = message;
+    status.setAttribute("role", "alert");
+  }
+
+  function run(dyad: { a: string; b: string }): void {
+    const key = dyadKey(dyad);
+    if ((load.type === "loading" || load.type === "ready") && load.key === key) return;
+    request?.abort();
+    request = new AbortController();
+    const signal = request.signal;
+    load = { type: "loading", key };
+    status.textContent = "Finding third parties…";
+    status.removeAttribute("role");
+    ctx.api
+      .getThirdParties(dyad.a, dyad.b, signal)
+      .then((result) => {
+        load = { type: "ready", key, result };
+        aPicker.set(result.dyad[0].iri, result.dyad[0].label);
+        bPicker.set(result.dyad[1].iri, result.dyad[1].label);
+        render(result);
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) showError(`No third parties: ${messageOf(error)}`);
+      });
+  }
+
+  function render(result: ThirdPartyAnalysis): void {
+    const [a, b] = result.dyad;
+    const n = result.thirdParties.length;
+    status.textContent =
+      n === 0
+        ? `The article names no third party between ${a.label} and ${b.label}.`
+        : `${n} third ${n === 1 ? "party" : "parties"} between ${a.label} and ${b.label}.`;
+    const head = document.createElement("thead");
+    const headRow = document.createElement("tr");
+    for (const name of ["Third party", "Role", "Period", "Years", "Evidence"]) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = name;
+      headRow.append(th);
+    }
+    head.append(headRow);
+    const body = document.createElement("tbody");
+    for (const party of result.thirdParties) {
+      party.roles.forEach((role, index) => {
+        const tr = document.createElement("tr");
+        tr.dataset.iri = party.actor.iri;
+        tr.dataset.role = roleStyle(role).type;
+        if (index === 0) {
+          const th = document.createElement("th");
+          th.scope = "row";
+          th.rowSpan = party.roles.length;
+          const focus = document.createElement("button");
+          focus.type = "button";
+          focus.className = "cas-link";
+          focus.textContent = party.actor.label;
+          focus.title = `Focus ${party.actor.label} on the graph`;
+          focus.addEventListener("click", () => ctx.focusNode(party.actor.iri));
+          th.append(focus);
+          tr.append(th);
+        }
+        const roleCell = document.createElement("td");
+        roleCell.append(badge(roleStyle(role), role.role.label));
+        if (role.supports) roleCell.append(document.createTextNode(` (supports ${role.supports.label})`));
+        const period = document.createElement("td");
+        period.textContent = role.period?.label ?? "";
+        const years = document.createElement("td");
+        years.textContent = formatSpan(role.startYear, role.endYear);
+        const evidence = document.createElement("td");
+        evidence.append(renderEvidence(role.evidence));
+        tr.append(roleCell, period, years, evidence);
+        body.append(tr);
+      });
+    }
+    table.replaceChildren(head, body);
+    highlight(result);
+  }
+
+  function highlight(result: ThirdPartyAnalysis): void {
+    const graph = ctx.graph();
+    const [a, b] = result.dyad;
+    const colorByNode: Record<string, string> = { [a.iri]: DYAD_COLOR, [b.iri]: DYAD_COLOR };
+    const nodes = [a.iri, b.iri];
+    const edges = new Set<string>();
+    for (const party of result.thirdParties) {
+      nodes.push(party.actor.iri);
+      colorByNode[party.actor.iri] = roleStyle(party.roles[0]!).color;
+      const roleNodes = new Set(party.roles.map((r) => r.iri));
+      if (!graph.hasNode(party.actor.iri)) continue;
+      for (const edge of graph.edges(party.actor.iri)) {
+        const other = graph.opposite(party.actor.iri, edge);
+        const via = graph.getEdgeAttribute(edge, "via") as string | undefined;
+        if ((via && roleNodes.has(via)) || ((other === a.iri || other === b.iri) && graph.getEdgeAttribute(edge, "kind") === "thirdParty")) {
+          edges.add(edge);
+        }
+      }
+    }
+    ctx.highlight(nodes.filter((iri) => graph.hasNode(iri)), [...edges], colorByNode);
+  }
+
+  function syncToggle(on: boolean): void {
+    toggle.textContent = on ? "Lens off" : "Lens on";
+    toggle.setAttribute("aria-pressed", String(on));
+  }
+
+  function sync(state: ViewState): void {
+    syncToggle(!!state.lens);
+    if (state.lens) run(state.lens);
+    else if (load.type !== "off") {
+      request?.abort();
+      load = { type: "off" };
+      status.textContent = "";
+      status.removeAttribute("role");
+      table.replaceChildren();
+      ctx.highlight([]);
+    }
+  }
+
+  const unsubscribe = ctx.subscribe(sync);
+  sync(ctx.getState());
+
+  return () => {
+    request?.abort();
+    unsubscribe();
+    aPicker.dispose();
+    bPicker.dispose();
+    root.remove();
+  };
+};
+
+function badge(style: { type: string; name: string; color: string; shape: string }, text = style.name): HTMLElement {
+  const span = document.createElement("span");
+  span.className = `cas-role cas-role-${style.type}`;
+  span.style.setProperty("--role-color", style.color);
+  const shape = document.createElement("span");
+  shape.className = "cas-role-shape";
+  shape.setAttribute("aria-hidden", "true");
+  shape.textContent = style.shape;
+  span.append(shape, document.createTextNode(` ${text}`));
+  return span;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,39 @@
+/**
+ * Path edges
+ * ==========
+ * The graph edges a path runs along, so the graph view can highlight them. A step from the API
+ * names its two nodes and predicate; the graph may hold several edges between them (a multigraph,
+ * either direction), so the one with the step's predicate is preferred. When a step passes through
+ * an n-ary node (a threat, a relationship state) that the graph draws as an edge, the edge whose
+ * `via` is that node stands for it. No DOM: tested in node.
+ */
+import type { AbstractGraph as Graph } from "graphology-types";
+import type { PathStep } from "../../server/http/apiTypes.ts";
+
+function between(graph: Graph, a: string, b: string): string[] {
+  if (!graph.hasNode(a) || !graph.hasNode(b)) return [];
+  return [...graph.edges(a, b), ...graph.edges(b, a)];
+}
+
+function viaEdges(graph: Graph, node: string, other: string): string[] {
+  if (!graph.hasNode(other)) return [];
+  return graph.edges(other).filter((edge) => graph.getEdgeAttribute(edge, "via") === node);
+}
+
+export function edgesForSteps(graph: Graph, steps: readonly PathStep[]): string[] {
+  const found = new Set<string>();
+  for (const step of steps) {
+    const s = step.source.iri;
+    const t = step.target.iri;
+    let edges = between(graph, s, t);
+    if (edges.length === 0) edges = [...viaEdges(graph, t, s), ...viaEdges(graph, s, t)];
+    const exact = edges.filter((edge) => graph.getEdgeAttribute(edge, "predicate") === step.predicate.iri);
+    for (const edge of exact.length > 0 ? exact : edges) found.add(edge);
+  }
+  return [...found];
+}
+
+/** The nodes of a path that the graph draws (n-ary nodes drawn as edges are left out). */
+export function drawnNodes(graph: Graph, nodes: readonly { iri: string }[]): string[] {
+  return nodes.map((n) => n.iri).filter((iri) => graph.hasNode(iri));
+}

@@ -1,0 +1,243 @@
+/**
+ * Timeline panel
+ * ==============
+ * `mountTimeline`: the full-width strip under the graph. It shows the chart of timelineChart.ts,
+ * and sets the view's year range (ViewState from/to) by a period picker, two range sliders on the
+ * chart's compressed scale, a click on a period band, or a play button that sweeps a window
+ * across the years. A click on a relationship state or event selects it.
+ */
+import type { Timeline } from "../../server/http/apiTypes.ts";
+import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
+import "./panels.css";
+import { drawTimeline, LEVEL_NAMES, type TimelineChart } from "./timelineChart.ts";
+import { LANE_LABELS, laneOf } from "./timelineLanes.ts";
+import { formatSpan, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
+
+type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; data: Timeline };
+
+/** How far the play window moves per tick, in slider steps, and how often. */
+const PLAY_STEP = 6;
+const PLAY_INTERVAL_MS = 300;
+const PLAY_DEFAULT_WIDTH = 70;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
+  let load: Load = { type: "loading" };
+  let chart: TimelineChart | undefined;
+  let playTimer: ReturnType<typeof setInterval> | undefined;
+  const abort = new AbortController();
+
+  const root = el("section", { class: "cas-panel cas-timeline", "aria-label": "Timeline" });
+  const controls = el("div", { class: "tl-controls" });
+  const periodLabel = el("label", { class: "tl-period-label" }, "Period ");
+  const periodSelect = el("select", { class: "tl-period", "data-testid": "timeline-period" });
+  periodLabel.append(periodSelect);
+  const playButton = el("button", { type: "button", class: "tl-play", "aria-pressed": "false", "data-testid": "timeline-play" }, "▶ Play");
+  const allButton = el("button", { type: "button", class: "tl-all", "data-testid": "timeline-all" }, "All years");
+  const rangeText = el("output", { class: "tl-range-text", "aria-live": "polite" });
+  controls.append(periodLabel, playButton, allButton, rangeText);
+
+  const legend = el("div", { class: "tl-legend", "aria-label": "Legend" });
+  const chartBox = el("div", { class: "tl-chart" });
+  const status = el("p", { class: "cas-status" }, "Loading timeline…");
+  chartBox.append(status);
+
+  const sliders = el("div", { class: "tl-sliders" });
+  const fromInput = el("input", { type: "range", min: "0", max: String(SLIDER_STEPS), step: "1", "aria-label": "From year", class: "tl-from", "data-testid": "timeline-from" });
+  const toInput = el("input", { type: "range", min: "0", max: String(SLIDER_STEPS), step: "1", "aria-label": "To year", class: "tl-to", "data-testid": "timeline-to" });
+  sliders.append(fromInput, toInput);
+  root.append(controls, legend, chartBox, sliders);
+  container.append(root);
+
+  buildLegend(legend);
+
+  function periods() {
+    return load.type === "ready" ? load.data.periods : [];
+  }
+
+  function setRange(from: number | undefined, to: number | undefined, push: boolean): void {
+    const full = (from === undefined || from <= MIN_YEAR) && (to === undefined || to >= MAX_YEAR);
+    ctx.setState(full ? { from: undefined, to: undefined } : { from, to }, { push });
+  }
+
+  function stopPlay(): void {
+    if (playTimer === undefined) return;
+    clearInterval(playTimer);
+    playTimer = undefined;
+    playButton.textContent = "▶ Play";
+    playButton.setAttribute("aria-pressed", "false");
+    const { from, to } = ctx.getState();
+    ctx.setState({ from, to }, { push: true });
+  }
+
+  function startPlay(): void {
+    const state = ctx.getState();
+    let start = state.from === undefined ? 0 : yearToSlider(state.from);
+    let width = state.to === undefined ? PLAY_DEFAULT_WIDTH : yearToSlider(state.to) - start;
+    if (width <= 0 || width > SLIDER_STEPS / 2) width = PLAY_DEFAULT_WIDTH;
+    if (start + width >= SLIDER_STEPS) start = 0;
+    playButton.textContent = "■ Stop";
+    playButton.setAttribute("aria-pressed", "true");
+    const tick = () => {
+      const end = Math.min(SLIDER_STEPS, start + width);
+      ctx.setState({ from: sliderToYear(start), to: sliderToYear(end) });
+      if (end >= SLIDER_STEPS) stopPlay();
+      start += PLAY_STEP;
+    };
+    tick();
+    playTimer = setInterval(tick, PLAY_INTERVAL_MS);
+  }
+
+  playButton.addEventListener("click", () => (playTimer === undefined ? startPlay() : stopPlay()));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") stopPlay();
+  });
+  allButton.addEventListener("click", () => {
+    stopPlay();
+    setRange(undefined, undefined, true);
+  });
+  periodSelect.addEventListener("change", () => {
+    stopPlay();
+    const period = periods().find((p) => p.iri === periodSelect.value);
+    if (period) setRange(period.startYear, period.endYear, true);
+    else if (periodSelect.value === "") setRange(undefined, undefined, true);
+  });
+
+  // While dragging only the chart's dimming follows; the view state changes on release.
+  const preview = () => {
+    const [a, b] = sliderYears();
+    chart?.setRange(a, b);
+    rangeText.textContent = describeRange(a, b);
+  };
+  const commit = () => {
+    stopPlay();
+    const [a, b] = sliderYears();
+    setRange(a, b, true);
+  };
+  function sliderYears(): [number, number] {
+    let a = Number(fromInput.value);
+    let b = Number(toInput.value);
+    if (a > b) [a, b] = [b, a];
+    return [sliderToYear(a), sliderToYear(b)];
+  }
+  for (const input of [fromInput, toInput]) {
+    input.addEventListener("input", () => {
+      preview();
+      input.setAttribute("aria-valuetext", String(sliderToYear(Number(input.value))));
+    });
+    input.addEventListener("change", commit);
+  }
+
+  function render(): void {
+    if (load.type !== "ready") return;
+    const width = Math.max(480, Math.floor(chartBox.clientWidth || container.clientWidth || 960));
+    const next = drawTimeline(load.data, width, {
+      onPeriod(iri) {
+        stopPlay();
+        const period = periods().find((p) => p.iri === iri);
+        if (period) ctx.setState({ from: period.startYear, to: period.endYear }, { push: true });
+      },
+      onSelect(iri) {
+        ctx.setState({ selected: iri }, { push: true });
+      },
+    });
+    chartBox.replaceChildren(next.svg);
+    chart = next;
+    sliders.style.paddingLeft = `${next.axis.left}px`;
+    sliders.style.paddingRight = `${next.axis.right}px`;
+    sync(ctx.getState());
+  }
+
+  function fillPeriodSelect(data: Timeline): void {
+    const options: HTMLOptionElement[] = [el("option", { value: "" }, "All years")];
+    const custom = el("option", { value: "custom", disabled: "", hidden: "" }, "Custom range");
+    options.push(custom);
+    const groups = new Map<string, HTMLOptGroupElement>();
+    const sorted = [...data.periods].sort((a, b) => a.startYear - b.startYear || b.endYear - a.endYear);
+    for (const period of sorted) {
+      const lane = laneOf(period);
+      let group = groups.get(lane);
+      if (!group) {
+        group = el("optgroup", { label: LANE_LABELS[lane] });
+        groups.set(lane, group);
+      }
+      group.append(el("option", { value: period.iri }, `${period.label} (${formatSpan(period.startYear, period.endYear)})`));
+    }
+    periodSelect.replaceChildren(...options, ...groups.values());
+  }
+
+  function sync(state: ViewState): void {
+    const from = state.from;
+    const to = state.to;
+    fromInput.value = String(from === undefined ? 0 : yearToSlider(from));
+    toInput.value = String(to === undefined ? SLIDER_STEPS : yearToSlider(to));
+    fromInput.setAttribute("aria-valuetext", String(from ?? MIN_YEAR));
+    toInput.setAttribute("aria-valuetext", String(to ?? MAX_YEAR));
+    rangeText.textContent = describeRange(from, to);
+    chart?.setRange(from, to);
+    chart?.setSelected(state.selected);
+    if (from === undefined && to === undefined) periodSelect.value = "";
+    else {
+      const match = periods().find((p) => p.startYear === from && p.endYear === to && p.iri === periodSelect.value)
+        ?? periods().find((p) => p.startYear === from && p.endYear === to);
+      periodSelect.value = match ? match.iri : "custom";
+    }
+  }
+
+  const unsubscribe = ctx.subscribe(sync);
+  let resizeFrame = 0;
+  const resize = new ResizeObserver(() => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(render);
+  });
+  resize.observe(chartBox);
+
+  ctx.api
+    .getTimeline(abort.signal)
+    .then((data) => {
+      load = { type: "ready", data };
+      fillPeriodSelect(data);
+      render();
+    })
+    .catch((error: unknown) => {
+      if (abort.signal.aborted) return;
+      load = { type: "error", message: error instanceof Error ? error.message : String(error) };
+      status.textContent = `The timeline could not be loaded: ${load.message}`;
+      status.setAttribute("role", "alert");
+    });
+
+  return () => {
+    abort.abort();
+    if (playTimer !== undefined) clearInterval(playTimer);
+    unsubscribe();
+    resize.disconnect();
+    cancelAnimationFrame(resizeFrame);
+    root.remove();
+  };
+};
+
+function describeRange(from: number | undefined, to: number | undefined): string {
+  if (from === undefined && to === undefined) return "All years";
+  return formatSpan(from ?? MIN_YEAR, to ?? MAX_YEAR);
+}
+
+function buildLegend(legend: HTMLElement): void {
+  const title = el("span", { class: "tl-legend-title" }, "Iran–Russia relations:");
+  legend.append(title);
+  for (const [rank, name] of Object.entries(LEVEL_NAMES)) {
+    const item = el("span", { class: "tl-legend-item" });
+    item.append(el("span", { class: `tl-swatch tl-rank-${rank}`, "aria-hidden": "true" }), document.createTextNode(name));
+    legend.append(item);
+  }
+  const border = el("span", { class: "tl-legend-item" });
+  border.append(el("span", { class: "tl-swatch tl-swatch-border", "aria-hidden": "true" }), document.createTextNode("Shared border"));
+  const distance = el("span", { class: "tl-legend-item" });
+  distance.append(el("span", { class: "tl-swatch tl-swatch-distance", "aria-hidden": "true" }), document.createTextNode("Geographical distance"));
+  legend.append(border, distance);
+}
