@@ -2,11 +2,13 @@
  * RDF parsing
  * ===========
  * Parses one RDF document with n3 into quads, or fails with an error that names the file, line
- * and column. A document either parses whole or contributes nothing.
+ * and column. A document either parses whole or contributes nothing. The Turtle family goes
+ * through n3; JSON-LD and RDF/XML, which n3 does not read, through Oxigraph's parser.
  */
 import { readFile } from "node:fs/promises";
 import { extname, relative } from "node:path";
-import { Parser, type Quad } from "n3";
+import { DataFactory, Parser, type Quad, type Term } from "n3";
+import oxigraph from "oxigraph";
 
 export class RdfSyntaxError extends Error {
   readonly code = "RDF_SYNTAX";
@@ -30,6 +32,15 @@ export const N3_FORMATS: Record<string, string> = {
   ".n3": "text/n3",
 };
 
+/** Formats n3 cannot read, parsed by Oxigraph instead. */
+export const OXIGRAPH_FORMATS: Record<string, string> = {
+  ".jsonld": "application/ld+json",
+  ".rdf": "application/rdf+xml",
+  ".owl": "application/rdf+xml",
+};
+
+export const RDF_EXTENSIONS = [...Object.keys(N3_FORMATS), ...Object.keys(OXIGRAPH_FORMATS)];
+
 /** Names a file as a user would: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -51,5 +62,47 @@ export function parseRdfText(text: string, file: string, format = N3_FORMATS[ext
 
 export async function parseRdfFile(path: string, baseIRI?: string): Promise<Quad[]> {
   const text = await readFile(path, "utf8");
+  const oxigraphFormat = OXIGRAPH_FORMATS[extname(path).toLowerCase()];
+  if (oxigraphFormat) return parseWithOxigraph(text, path, oxigraphFormat, baseIRI);
   return parseRdfText(text, path, undefined, baseIRI);
+}
+
+export function parseWithOxigraph(text: string, file: string, format: string, baseIRI?: string): Quad[] {
+  let parsed: oxigraph.Quad[];
+  try {
+    parsed = oxigraph.parse(text, { format, base_iri: baseIRI });
+  } catch (error) {
+    // Oxigraph says "Parser error at line 3 between columns 5 and 9: ..." (or "at 3:5").
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /line (\d+) between columns (\d+)/.exec(message) ?? /at (\d+):(\d+)/.exec(message);
+    const detail = message.replace(/^Parser error at line \d+ between columns \d+ and \d+: /, "");
+    throw new RdfSyntaxError(displayPath(file), position ? Number(position[1]) : undefined, position ? Number(position[2]) : undefined, detail);
+  }
+  // Blank nodes get a per-document prefix so two documents never share one by accident.
+  const scope = `ox${++documents}_`;
+  return parsed.map((quad) =>
+    DataFactory.quad(
+      toN3(quad.subject, scope) as Quad["subject"],
+      toN3(quad.predicate, scope) as Quad["predicate"],
+      toN3(quad.object, scope) as Quad["object"],
+      toN3(quad.graph, scope) as Quad["graph"],
+    ),
+  );
+}
+
+let documents = 0;
+
+function toN3(term: oxigraph.Term, scope: string): Term {
+  switch (term.termType) {
+    case "NamedNode":
+      return DataFactory.namedNode(term.value);
+    case "BlankNode":
+      return DataFactory.blankNode(scope + term.value);
+    case "Literal":
+      return DataFactory.literal(term.value, term.language || DataFactory.namedNode(term.datatype.value));
+    case "DefaultGraph":
+      return DataFactory.defaultGraph();
+    default:
+      throw new Error(`Unsupported term type ${term.termType} (RDF-star triple terms are not loaded)`);
+  }
 }

@@ -28,6 +28,8 @@ export interface QueryOptions {
   /** SPARQL Protocol default-graph-uri / named-graph-uri. */
   defaultGraphs?: string[];
   namedGraphs?: string[];
+  /** Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) to return; defaults to the engine's row cap. */
+  rowCap?: number;
 }
 
 export type QueryForm = "SELECT" | "ASK" | "CONSTRUCT" | "DESCRIBE";

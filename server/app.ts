@@ -1,0 +1,46 @@
+/**
+ * The Express app
+ * ===============
+ * createApp(deps) wires the routes without listening, so tests start it on port 0: /sparql (the
+ * SPARQL 1.1 endpoint), /api/v1 (health and the explorer's JSON API), and the built client at /.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import express from "express";
+import type { Config } from "./config.ts";
+import { createApiRouter } from "./http/apiRouter.ts";
+import { createClientRouter } from "./http/clientRoute.ts";
+import { apiNotFound, errorMiddleware, type ErrorMiddlewareOptions } from "./http/errors.ts";
+import { createHealthRouter } from "./http/healthRoute.ts";
+import { createSparqlRouter } from "./http/sparqlRoute.ts";
+import type { DatasetFile } from "./rdf/loadDatasets.ts";
+import type { QueryEngine } from "./sparql/engine.ts";
+
+export interface AppDeps {
+  engine: QueryEngine;
+  config: Pick<Config, "rowCap">;
+  datasets: { files: DatasetFile[] };
+  /** Folder of the built client; defaults to dist/ at the repository root. */
+  distDir?: string;
+  /** Folder of the article text; defaults to data/source. */
+  sourceDir?: string;
+  log?: ErrorMiddlewareOptions["log"];
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap }));
+  app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
+  app.use(
+    "/api/v1",
+    createApiRouter({ engine: deps.engine, sourceDir: deps.sourceDir ?? fileURLToPath(new URL("../data/source", import.meta.url)) }),
+  );
+  app.use("/api", apiNotFound);
+  app.use(createClientRouter(deps.distDir ?? fileURLToPath(new URL("../dist", import.meta.url))));
+  app.use(errorMiddleware({ log: deps.log }));
+  return app;
+}

@@ -1,0 +1,103 @@
+/**
+ * HTTP error mapping
+ * ==================
+ * One middleware maps typed errors (anything with a known `code`) to an HTTP status. /api answers
+ * `{code, message}` as JSON; /sparql answers text/plain, as SPARQL clients expect. Anything
+ * without a known code is masked as a plain 500 so store internals never reach the client.
+ */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { z } from "zod";
+import type { ApiError } from "./apiTypes.ts";
+
+/** An error raised by HTTP code itself (bad parameter, wrong method...), status given. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export class MethodNotAllowedError extends HttpError {
+  constructor(method: string, allowed: readonly string[]) {
+    super(405, "METHOD_NOT_ALLOWED", `${method} is not allowed here. Use ${allowed.join(", ")}.`, { Allow: allowed.join(", ") });
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(message: string) {
+    super(404, "NOT_FOUND", message);
+  }
+}
+
+/** Status for each error code raised below HTTP (server/rdf, server/sparql, server/graph). */
+export const STATUS_BY_CODE: Record<string, number> = {
+  QUERY_SYNTAX: 400,
+  QUERY_UNSUPPORTED: 400,
+  BAD_REQUEST: 400,
+  READ_ONLY: 403,
+  NOT_FOUND: 404,
+  NOT_ACCEPTABLE: 406,
+  DEADLINE: 503,
+  ENGINE_CLOSED: 503,
+};
+
+/** Seconds a client should wait after a 503; a stopped query is not retried sooner. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export interface MappedError {
+  status: number;
+  body: ApiError;
+  headers: Record<string, string>;
+}
+
+export function mapError(error: unknown): MappedError {
+  if (error instanceof HttpError) {
+    return { status: error.status, body: { code: error.code, message: error.message }, headers: error.headers };
+  }
+  if (error instanceof z.ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`).join("; ");
+    return { status: 400, body: { code: "BAD_REQUEST", message }, headers: {} };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && STATUS_BY_CODE[code]) {
+    const status = STATUS_BY_CODE[code]!;
+    const headers: Record<string, string> = status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+    return { status, body: { code, message: (error as Error).message }, headers };
+  }
+  // Express's own body parsers raise 4xx errors with `expose`: safe to pass on.
+  const parserError = error as { status?: unknown; expose?: unknown; message?: string; type?: string };
+  if (typeof parserError.status === "number" && parserError.status >= 400 && parserError.status < 500 && parserError.expose) {
+    return { status: parserError.status, body: { code: parserError.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message: parserError.message ?? "Bad request" }, headers: {} };
+  }
+  return { status: 500, body: { code: "INTERNAL", message: "Internal error" }, headers: {} };
+}
+
+export interface ErrorMiddlewareOptions {
+  /** Where unexpected (500) errors are logged; the client never sees them. */
+  log?: (error: unknown) => void;
+}
+
+export function errorMiddleware(options: ErrorMiddlewareOptions = {}): ErrorRequestHandler {
+  const log = options.log ?? ((error: unknown) => console.error(error));
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const mapped = mapError(error);
+    if (mapped.status >= 500 && mapped.body.code === "INTERNAL") log(error);
+    res.status(mapped.status).set(mapped.headers);
+    if (req.originalUrl.startsWith("/sparql")) {
+      res.type("text/plain; charset=utf-8").send(`${mapped.body.code}: ${mapped.body.message}\n`);
+    } else {
+      res.json(mapped.body);
+    }
+  };
+}
+
+/** The last handler under /api: an unknown route is a JSON 404, not the explorer's page. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`No API route ${req.method} ${req.originalUrl.split("?")[0]}. See /api/v1/health and the README for the routes.`));
+};

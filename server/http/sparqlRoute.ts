@@ -1,0 +1,134 @@
+/**
+ * SPARQL 1.1 Protocol endpoint
+ * ============================
+ * /sparql answers read-only queries as the SPARQL 1.1 Protocol says: GET ?query=, POST
+ * application/sparql-query, POST application/x-www-form-urlencoded, and HEAD; default-graph-uri
+ * and named-graph-uri; the result format from Accept or the `format` parameter. Updates are
+ * refused (403), other methods answered 405 with Allow.
+ */
+import express, { type Request, type Response } from "express";
+import { analyzeQuery } from "../sparql/analyzeQuery.ts";
+import type { QueryEngine } from "../sparql/engine.ts";
+import { ReadOnlyError } from "../sparql/errors.ts";
+import { negotiate } from "../sparql/negotiate.ts";
+import { HttpError, MethodNotAllowedError } from "./errors.ts";
+
+export interface SparqlRouteDeps {
+  engine: QueryEngine;
+  /** The row cap, named in the truncation header. */
+  rowCap: number;
+}
+
+export const TRUNCATED_HEADER = "Caspian-Truncated";
+
+const ALLOWED = ["GET", "POST", "HEAD", "OPTIONS"] as const;
+const BODY_LIMIT = "1mb";
+const QUERY_TYPE = "application/sparql-query";
+const UPDATE_TYPE = "application/sparql-update";
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
+interface ProtocolParams {
+  query?: string;
+  update?: string;
+  format?: string;
+  defaultGraphs: string[];
+  namedGraphs: string[];
+}
+
+export function createSparqlRouter(deps: SparqlRouteDeps): express.Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    // A public, read-only endpoint: any origin may query it (YASGUI, notebooks...).
+    res.set("Access-Control-Allow-Origin", "*");
+    res.set("Access-Control-Expose-Headers", TRUNCATED_HEADER);
+    next();
+  });
+  router
+    .route("/")
+    .get((req, res) => answer(deps, req, res, fromGet(req)))
+    .post(
+      express.text({ type: [QUERY_TYPE, UPDATE_TYPE], limit: BODY_LIMIT }),
+      express.urlencoded({ extended: false, limit: BODY_LIMIT }),
+      (req, res) => answer(deps, req, res, fromPost(req)),
+    )
+    .options((_req, res) => {
+      res.set({ Allow: ALLOWED.join(", "), "Access-Control-Allow-Methods": ALLOWED.join(", "), "Access-Control-Allow-Headers": "Accept, Content-Type" });
+      res.status(204).end();
+    })
+    .all((req) => {
+      throw new MethodNotAllowedError(req.method, ALLOWED);
+    });
+  return router;
+}
+
+async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params: ProtocolParams): Promise<void> {
+  if (params.update !== undefined) throw new ReadOnlyError();
+  if (params.query === undefined || params.query.trim() === "") {
+    throw new HttpError(400, "BAD_REQUEST", "Missing the SPARQL query: send ?query=... (GET), a form field `query` or an application/sparql-query body (POST).");
+  }
+  const { form } = analyzeQuery(params.query);
+  const mediaType = negotiate(form, req.get("Accept"), params.format);
+  const result = await deps.engine.serialize(params.query, form, mediaType, {
+    defaultGraphs: params.defaultGraphs,
+    namedGraphs: params.namedGraphs,
+  });
+  res.status(200);
+  res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
+  res.set("Vary", "Accept");
+  if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
+  res.send(result.body);
+}
+
+function fromGet(req: Request): ProtocolParams {
+  const url = req.query as Record<string, unknown>;
+  return {
+    query: single(url, "query"),
+    update: single(url, "update"),
+    format: single(url, "format"),
+    defaultGraphs: iris(url, "default-graph-uri"),
+    namedGraphs: iris(url, "named-graph-uri"),
+  };
+}
+
+function fromPost(req: Request): ProtocolParams {
+  const url = req.query as Record<string, unknown>;
+  const type = req.get("Content-Type") ?? "";
+  if (req.is(UPDATE_TYPE)) throw new ReadOnlyError();
+  if (req.is(QUERY_TYPE)) {
+    return {
+      query: typeof req.body === "string" ? req.body : undefined,
+      format: single(url, "format"),
+      defaultGraphs: iris(url, "default-graph-uri"),
+      namedGraphs: iris(url, "named-graph-uri"),
+    };
+  }
+  if (req.is(FORM_TYPE)) {
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    return {
+      query: single(form, "query"),
+      update: single(form, "update"),
+      format: single(form, "format") ?? single(url, "format"),
+      defaultGraphs: [...iris(url, "default-graph-uri"), ...iris(form, "default-graph-uri")],
+      namedGraphs: [...iris(url, "named-graph-uri"), ...iris(form, "named-graph-uri")],
+    };
+  }
+  throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", `POST a query as ${QUERY_TYPE} or ${FORM_TYPE}, not ${type || "a body without Content-Type"}.`);
+}
+
+function single(params: Record<string, unknown>, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return value;
+  throw new HttpError(400, "BAD_REQUEST", `Give the \`${name}\` parameter once.`);
+}
+
+function iris(params: Record<string, unknown>, name: string): string[] {
+  const value = params[name];
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return list.map((iri) => {
+    if (typeof iri !== "string" || !/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(iri)) {
+      throw new HttpError(400, "BAD_REQUEST", `${name} must be an absolute IRI, got ${JSON.stringify(iri)}.`);
+    }
+    return iri;
+  });
+}

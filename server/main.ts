@@ -1,0 +1,60 @@
+/**
+ * Composition root
+ * ================
+ * config → load the datasets → start the query engine → app → listen. The only file that reads
+ * argv and the environment. Prints one line, `Caspian listening on http://HOST:PORT`, and shuts
+ * down cleanly on SIGINT/SIGTERM.
+ */
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.ts";
+import { ConfigError, parseConfig, USAGE } from "./config.ts";
+import { DEFAULT_SOURCES, loadDatasets } from "./rdf/loadDatasets.ts";
+import { EmbeddedEngine } from "./sparql/embeddedEngine.ts";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (config === "help") {
+    console.log(USAGE);
+    return;
+  }
+
+  const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
+  const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, deadlineMs: config.deadlineMs, rowCap: config.rowCap });
+  const app = createApp({ engine, config, datasets });
+
+  const server = app.listen(config.port, config.host);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code === "EADDRINUSE" ? "the port is in use; pick another with PORT or --port (0 picks a free one)" : error.message}`);
+    void engine.close().then(() => process.exit(1));
+  });
+  server.on("listening", () => {
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    console.log(`Caspian listening on http://${host}:${port}`);
+  });
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void engine.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  // Data and startup errors already say where and what (file and line); no stack needed.
+  const coded = error as { code?: unknown; message?: string };
+  console.error(typeof coded.code === "string" && coded.message ? coded.message : error);
+  process.exit(1);
+});

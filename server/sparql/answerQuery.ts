@@ -1,0 +1,87 @@
+/**
+ * Answering a query on an Oxigraph store
+ * ======================================
+ * What a worker does with one request: runs it on its store, cuts results at the row cap and
+ * serializes. Oxigraph serializes; only a cut solution sequence is re-written by our own
+ * serializers, and a cut graph re-dumped by a scratch store.
+ */
+import oxigraph from "oxigraph";
+import type { SelectResult } from "./engine.ts";
+import { fromOxigraphMessage } from "./analyzeQuery.ts";
+import { MEDIA } from "./mediaTypes.ts";
+import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
+import type { GraphOptions, SerializedAnswer, WorkerAnswer, WorkerFailure, WorkerRequest } from "./workerProtocol.ts";
+
+type QueryOptions = NonNullable<Parameters<oxigraph.Store["query"]>[1]>;
+
+export function answerQuery(store: oxigraph.Store, request: WorkerRequest): WorkerAnswer {
+  switch (request.kind) {
+    case "select":
+      return select(store, request.query, request, request.rowCap);
+    case "ask":
+      return store.query(request.query, graphOptions(request)) as boolean;
+    case "serialize":
+      if (request.form === "SELECT") return serializeSelect(store, request.query, request, request.mediaType, request.rowCap);
+      if (request.form === "ASK") return serializeAsk(store, request.query, request, request.mediaType);
+      return serializeGraph(store, request.query, request, request.mediaType, request.rowCap);
+  }
+}
+
+function graphOptions(graphs: GraphOptions, resultsFormat?: string): QueryOptions {
+  const options: QueryOptions = {};
+  if (resultsFormat) options.results_format = resultsFormat;
+  if (graphs.defaultGraphs?.length) options.default_graph = graphs.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
+  if (graphs.namedGraphs?.length) options.named_graphs = graphs.namedGraphs.map((iri) => oxigraph.namedNode(iri));
+  return options;
+}
+
+/** Runs a SELECT as a JSON string (Oxigraph's fastest path) and cuts it at the cap. */
+function runSelect(store: oxigraph.Store, query: string, graphs: GraphOptions, rowCap: number) {
+  const text = store.query(query, graphOptions(graphs, MEDIA.resultsJson)) as string;
+  const results = JSON.parse(text) as SparqlJsonResults;
+  const bindings = results.results?.bindings ?? [];
+  const truncated = bindings.length > rowCap;
+  if (truncated && results.results) results.results.bindings = bindings.slice(0, rowCap);
+  return { text, results, truncated, count: Math.min(bindings.length, rowCap) };
+}
+
+function select(store: oxigraph.Store, query: string, graphs: GraphOptions, rowCap: number): SelectResult {
+  const { results, truncated } = runSelect(store, query, graphs, rowCap);
+  return { vars: results.head.vars ?? [], rows: results.results?.bindings ?? [], truncated };
+}
+
+function serializeSelect(store: oxigraph.Store, query: string, graphs: GraphOptions, mediaType: string, rowCap: number): SerializedAnswer {
+  const { text, results, truncated, count } = runSelect(store, query, graphs, rowCap);
+  // Uncut JSON goes out exactly as Oxigraph wrote it; any other format is written from the rows
+  // we already hold, so the query runs once.
+  const body = mediaType === MEDIA.resultsJson && !truncated ? text : serializeSolutions(results, mediaType);
+  return { body, count, truncated };
+}
+
+function serializeAsk(store: oxigraph.Store, query: string, graphs: GraphOptions, mediaType: string): SerializedAnswer {
+  const body = store.query(query, graphOptions(graphs, mediaType)) as string;
+  return { body, count: 1, truncated: false };
+}
+
+function serializeGraph(store: oxigraph.Store, query: string, graphs: GraphOptions, mediaType: string, rowCap: number): SerializedAnswer {
+  const nTriples = store.query(query, graphOptions(graphs, MEDIA.nTriples)) as string;
+  // N-Triples holds one triple per line (newlines inside literals are escaped), so lines count triples.
+  const lines = [...new Set(nTriples.split("\n").filter((line) => line.trim() !== ""))];
+  const truncated = lines.length > rowCap;
+  const kept = truncated ? lines.slice(0, rowCap) : lines;
+  const text = kept.map((line) => `${line}\n`).join("");
+  if (mediaType === MEDIA.nTriples) return { body: text, count: kept.length, truncated };
+  const scratch = new oxigraph.Store();
+  scratch.load(text, { format: MEDIA.nTriples });
+  const body = scratch.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
+  return { body, count: kept.length, truncated };
+}
+
+/** Turns whatever Oxigraph threw into data that can cross to the main thread. */
+export function toFailure(error: unknown): WorkerFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const syntax = fromOxigraphMessage(message);
+  if (syntax) return { kind: "syntax", message: syntax.detail, line: syntax.line, column: syntax.column };
+  if (/is not supported/i.test(message)) return { kind: "unsupported", message };
+  return { kind: "internal", message };
+}

@@ -1,0 +1,79 @@
+/**
+ * Embedded engine
+ * ===============
+ * The QueryEngine on Oxigraph, run in a pool of worker threads, each with its own copy of the
+ * dataset. Deadlines and the row cap are applied here; queries are read-only by construction
+ * (Oxigraph's query entry point does not accept updates).
+ */
+import type { QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
+import { WorkerPool, type PoolStats } from "./workerPool.ts";
+import type { SerializedAnswer } from "./workerProtocol.ts";
+
+export interface EmbeddedEngineOptions {
+  /** The dataset as N-Quads (or N-Triples) text chunks. */
+  chunks: string[];
+  workers: number;
+  deadlineMs: number;
+  rowCap: number;
+}
+
+export class EmbeddedEngine implements QueryEngine {
+  readonly name = "oxigraph 0.5 (embedded, worker threads)";
+  private readonly pool: WorkerPool;
+
+  private constructor(private readonly options: EmbeddedEngineOptions) {
+    this.pool = new WorkerPool(options.chunks, options.workers);
+  }
+
+  /** Starts the workers and resolves once every one has loaded the dataset. */
+  static async start(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
+    const engine = new EmbeddedEngine(options);
+    try {
+      await engine.pool.ready;
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+    return engine;
+  }
+
+  get stats(): Readonly<PoolStats> {
+    return this.pool.stats;
+  }
+
+  async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
+    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...graphs(options) }, this.deadline(options))) as SelectResult;
+  }
+
+  async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
+    return (await this.pool.run({ kind: "ask", query, ...graphs(options) }, this.deadline(options))) as boolean;
+  }
+
+  async serialize(query: string, form: QueryForm, mediaType: string, options: QueryOptions = {}): Promise<SerializedResult> {
+    const answer = (await this.pool.run(
+      { kind: "serialize", query, form, mediaType, rowCap: this.rowCap(options), ...graphs(options) },
+      this.deadline(options),
+    )) as SerializedAnswer;
+    return { form, mediaType, ...answer };
+  }
+
+  async tripleCount(): Promise<number> {
+    return this.pool.stats.triples;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private deadline(options: QueryOptions): number {
+    return options.deadlineMs ?? this.options.deadlineMs;
+  }
+
+  private rowCap(options: QueryOptions): number {
+    return options.rowCap ?? this.options.rowCap;
+  }
+}
+
+function graphs(options: QueryOptions): { defaultGraphs?: string[]; namedGraphs?: string[] } {
+  return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs };
+}

@@ -1,0 +1,42 @@
+/**
+ * Worker protocol
+ * ===============
+ * The messages between the engine (main thread) and an Oxigraph worker. A worker receives its
+ * dataset as N-Quads chunks in workerData, says "ready", then answers one request at a time.
+ */
+import type { QueryForm, SelectResult } from "./engine.ts";
+
+export interface WorkerInit {
+  chunks: string[];
+}
+
+export interface GraphOptions {
+  defaultGraphs?: string[];
+  namedGraphs?: string[];
+}
+
+export type WorkerRequest =
+  | ({ id: number; kind: "select"; query: string; rowCap: number } & GraphOptions)
+  | ({ id: number; kind: "ask"; query: string } & GraphOptions)
+  | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions);
+
+export interface SerializedAnswer {
+  body: string;
+  count: number;
+  truncated: boolean;
+}
+
+export type WorkerAnswer = SelectResult | boolean | SerializedAnswer;
+
+/** A failure that crossed the thread boundary: only data, re-typed on the main thread. */
+export interface WorkerFailure {
+  kind: "syntax" | "unsupported" | "internal";
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type WorkerMessage =
+  | { type: "ready"; triples: number; loadMs: number }
+  | { type: "answer"; id: number; answer: WorkerAnswer }
+  | { type: "failure"; id: number; failure: WorkerFailure };
