@@ -1,0 +1,111 @@
+/**
+ * npm run conformance
+ * ===================
+ * Runs the W3C SPARQL 1.1 and 1.0 query tests (../shared/w3c-sparql-tests, offline) against
+ * Caspian's query engine, prints pass / fail / skip per suite folder, writes
+ * spec/.build/results.json, and exits 1 when a test fails that KNOWN-FAILURES.md does not list.
+ *
+ *   npm run conformance                      the project's engine
+ *   npm run conformance -- --engine direct   plain Oxigraph, to tell wrapper bugs from Oxigraph's
+ *   npm run conformance -- --only 'sparql11/bind#'   only tests whose id matches
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createConformanceAdapter, type AdapterOptions } from "./adapter.ts";
+import { createDirectOxigraphEngine, directFormOf } from "./directOxigraphEngine.ts";
+import { readKnownFailures } from "./knownFailures.ts";
+import { patchSparql10 } from "./patchManifests.ts";
+import { buildReport, formatReport } from "./report.ts";
+import { runSuite, W3C_BASE, type SuiteSpec, type TestOutcome } from "./runSuite.ts";
+
+const TESTS = fileURLToPath(new URL("../../../shared/w3c-sparql-tests/sparql/", import.meta.url));
+const BUILD = fileURLToPath(new URL("../.build/", import.meta.url));
+const PATCHED = `${BUILD}w3c-sparql/`;
+const KNOWN_FAILURES = fileURLToPath(new URL("./KNOWN-FAILURES.md", import.meta.url));
+
+const ENGINES: Record<string, Pick<AdapterOptions, "createEngine" | "formOf">> = {
+  direct: { createEngine: createDirectOxigraphEngine, formOf: directFormOf },
+};
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "direct" },
+    only: { type: "string" },
+    timeout: { type: "string", default: "10000" },
+  },
+});
+
+const engine = ENGINES[values.engine!];
+if (!engine) {
+  console.error(`--engine ${values.engine}: unknown engine. Choose one of: ${Object.keys(ENGINES).join(", ")}.`);
+  process.exit(2);
+}
+if (!existsSync(TESTS)) {
+  console.error(`${TESTS}: the W3C SPARQL tests are not there. They are expected in ../shared/w3c-sparql-tests beside the repository.`);
+  process.exit(2);
+}
+
+// The tests are all local: any fetch means an IRI escaped the mapping, and the run must say so.
+const fetched: string[] = [];
+globalThis.fetch = async (input: string | URL | Request) => {
+  const url = input instanceof Request ? input.url : String(input);
+  fetched.push(url);
+  throw new Error(`${url}: refused, the conformance run is offline`);
+};
+
+mkdirSync(BUILD, { recursive: true });
+const patched = patchSparql10(TESTS, PATCHED);
+
+const SUITES: SuiteSpec[] = [
+  { manifest: "sparql11/manifest-sparql11-query.ttl", root: TESTS },
+  { manifest: "sparql11/manifest-sparql11-results.ttl", root: TESTS },
+  { manifest: "sparql10/manifest.ttl", root: PATCHED },
+];
+
+const adapter = createConformanceAdapter({
+  ...engine,
+  localPathOf: (iri) => {
+    if (!iri.startsWith(W3C_BASE)) return undefined;
+    const path = TESTS + iri.slice(W3C_BASE.length);
+    return existsSync(path) ? path : undefined;
+  },
+});
+
+const started = Date.now();
+const outcomes: TestOutcome[] = [];
+const only = values.only ? new RegExp(values.only) : undefined;
+for (const suite of SUITES) {
+  outcomes.push(...(await runSuite(suite, adapter, { timeoutMs: Number(values.timeout), ...(only ? { only } : {}) })));
+}
+await adapter.close();
+const durationMs = Date.now() - started;
+
+const known = readKnownFailures(KNOWN_FAILURES);
+const report = buildReport(outcomes, known);
+console.log(`Engine: ${values.engine}; patched manifests: ${patched.join(", ") || "none"}`);
+console.log(formatReport(report));
+console.log(`\n${outcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s`);
+if (fetched.length) console.log(`\nNetwork fetches attempted (refused): ${fetched.join(", ")}`);
+
+writeFileSync(
+  `${BUILD}results.json`,
+  JSON.stringify(
+    {
+      engine: values.engine,
+      date: new Date().toISOString(),
+      durationMs,
+      patchedManifests: patched,
+      networkFetches: fetched,
+      folders: report.folders,
+      totals: report.totals,
+      unexpectedFailures: report.unexpected.map(({ id }) => id),
+      fixedKnownFailures: report.fixed,
+      tests: outcomes,
+    },
+    null,
+    2,
+  ),
+);
+
+process.exit(report.unexpected.length || fetched.length ? 1 : 0);
