@@ -12,6 +12,7 @@ import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import { DYAD_COLOR, ROLE_STYLES, roleStyle } from "./lensRoles.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
+import { whenGraphReady } from "./pathsEdges.ts";
 import { renderEvidence } from "./pathsEvidence.ts";
 import { formatSpan } from "./timelineScale.ts";
 
@@ -29,6 +30,7 @@ const dyadKey = (d: { a: string; b: string }) => `${d.a} ${d.b}`;
 export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
   let load: Load = { type: "off" };
   let request: AbortController | undefined;
+  let cancelHighlight = () => {};
 
   const root = document.createElement("section");
   root.className = "cas-panel cas-lens";
@@ -168,7 +170,8 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
       });
     }
     table.replaceChildren(head, body);
-    highlight(result);
+    cancelHighlight();
+    cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlight(result));
   }
 
   function highlight(result: ThirdPartyAnalysis): void {
@@ -190,7 +193,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
         }
       }
     }
-    ctx.highlight(nodes.filter((iri) => graph.hasNode(iri)), [...edges], colorByNode);
+    ctx.highlight(nodes, [...edges], colorByNode);
   }
 
   function syncToggle(on: boolean): void {
@@ -203,6 +206,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     if (state.lens) run(state.lens);
     else if (load.type !== "off") {
       request?.abort();
+      cancelHighlight();
       load = { type: "off" };
       status.textContent = "";
       status.removeAttribute("role");
@@ -216,6 +220,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
 
   return () => {
     request?.abort();
+    cancelHighlight();
     unsubscribe();
     aPicker.dispose();
     bPicker.dispose();

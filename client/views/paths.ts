@@ -9,7 +9,7 @@ import type { PathsResult } from "../../server/http/apiTypes.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
-import { drawnNodes, edgesForSteps } from "./pathsEdges.ts";
+import { edgesForSteps, whenGraphReady } from "./pathsEdges.ts";
 import { renderEvidence } from "./pathsEvidence.ts";
 
 type Load =
@@ -23,6 +23,7 @@ const pairKey = (p: { from: string; to: string }) => `${p.from} ${p.to}`;
 export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
   let load: Load = { type: "idle" };
   let request: AbortController | undefined;
+  let cancelHighlight = () => {};
 
   const root = document.createElement("section");
   root.className = "cas-panel cas-paths";
@@ -113,7 +114,8 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
     const nodes = new Set<string>();
     const edges = new Set<string>();
     for (const path of paths) {
-      for (const node of drawnNodes(graph, path.nodes)) nodes.add(node);
+      // Every node, drawn or not: the view dims what is outside the set, and ignores unknown keys.
+      for (const node of path.nodes) nodes.add(node.iri);
       for (const edge of edgesForSteps(graph, path.steps)) edges.add(edge);
     }
     ctx.highlight([...nodes], [...edges]);
@@ -153,13 +155,15 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
       return li;
     });
     results.replaceChildren(...items);
-    highlightPaths(result.paths);
+    cancelHighlight();
+    cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlightPaths(result.paths));
   }
 
   function sync(state: ViewState): void {
     if (state.path) run(state.path);
     else if (load.type !== "idle") {
       request?.abort();
+      cancelHighlight();
       load = { type: "idle" };
       status.textContent = "";
       results.replaceChildren();
@@ -172,6 +176,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
 
   return () => {
     request?.abort();
+    cancelHighlight();
     unsubscribe();
     fromPicker.dispose();
     toPicker.dispose();

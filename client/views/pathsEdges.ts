@@ -37,3 +37,17 @@ export function edgesForSteps(graph: Graph, steps: readonly PathStep[]): string[
 export function drawnNodes(graph: Graph, nodes: readonly { iri: string }[]): string[] {
   return nodes.map((n) => n.iri).filter((iri) => graph.hasNode(iri));
 }
+
+/**
+ * Runs `action` once the explorer's graph has nodes. A path or lens in the URL is answered by the
+ * API before the page has loaded its graph, and a highlight of an empty graph would find no edges.
+ */
+export function whenGraphReady(graph: () => Graph, action: () => void, tries = 60, interval = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = (left: number) => {
+    if (graph().order > 0 || left <= 0) action();
+    else timer = setTimeout(() => attempt(left - 1), interval);
+  };
+  attempt(tries);
+  return () => clearTimeout(timer);
+}

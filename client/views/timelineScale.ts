@@ -60,10 +60,10 @@ export function yearScale(x0: number, x1: number): YearScale {
 export const yearToSlider = (year: number): number => Math.round(yearToFraction(year) * SLIDER_STEPS);
 export const sliderToYear = (position: number): number => fractionToYear(position / SLIDER_STEPS);
 
-/** Axis ticks: every 500 years in the compressed part, every 50 after 1500. */
+/** Axis ticks: every 500 years in the compressed part (no year zero), every 50 after 1500. */
 export function axisTicks(): number[] {
   const ticks: number[] = [];
-  for (let y = MIN_YEAR; y < COMPRESS_BEFORE; y += 500) ticks.push(y);
+  for (let y = MIN_YEAR; y < COMPRESS_BEFORE; y += 500) if (y !== 0) ticks.push(y);
   for (let y = COMPRESS_BEFORE; y <= MAX_YEAR; y += 50) ticks.push(y);
   return ticks;
 }
