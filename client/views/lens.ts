@@ -87,7 +87,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
         showError("A dyad needs two different actors.");
         return;
       }
-      ctx.setState({ lens: { a: a.iri, b: b.iri } }, { push: true });
+      ctx.setState({ lens: { a: a.iri, b: b.iri }, tab: "lens" }, { push: true });
     } catch (error) {
       showError(messageOf(error));
     }

@@ -72,7 +72,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
         showError(`No actor found for “${missing}”. Pick one from the suggestions.`);
         return;
       }
-      ctx.setState({ path: { from: from.iri, to: to.iri } }, { push: true });
+      ctx.setState({ path: { from: from.iri, to: to.iri }, tab: "paths" }, { push: true });
     } catch (error) {
       showError(messageOf(error));
     }

@@ -11,7 +11,7 @@ import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { drawTimeline, LEVEL_NAMES, type TimelineChart } from "./timelineChart.ts";
 import { LANE_LABELS, laneOf } from "./timelineLanes.ts";
-import { formatSpan, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
+import { COMPRESS_BEFORE, formatSpan, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
 
 type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; data: Timeline };
 
@@ -33,7 +33,8 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
   let playTimer: ReturnType<typeof setInterval> | undefined;
   const abort = new AbortController();
 
-  const root = el("section", { class: "cas-panel cas-timeline", "aria-label": "Timeline" });
+  // The page's container is the labelled landmark; this is only the panel's box.
+  const root = el("div", { class: "cas-panel cas-timeline" });
   const controls = el("div", { class: "tl-controls" });
   const periodLabel = el("label", { class: "tl-period-label" }, "Period ");
   const periodSelect = el("select", { class: "tl-period", "data-testid": "timeline-period" });
@@ -78,7 +79,8 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
 
   function startPlay(): void {
     const state = ctx.getState();
-    let start = state.from === undefined ? 0 : yearToSlider(state.from);
+    // With no range yet the sweep starts at 1500, where the article's dated story begins.
+    let start = yearToSlider(state.from ?? COMPRESS_BEFORE);
     let width = state.to === undefined ? PLAY_DEFAULT_WIDTH : yearToSlider(state.to) - start;
     if (width <= 0 || width > SLIDER_STEPS / 2) width = PLAY_DEFAULT_WIDTH;
     if (start + width >= SLIDER_STEPS) start = 0;
