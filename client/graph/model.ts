@@ -1,0 +1,65 @@
+/**
+ * Graph model
+ * ===========
+ * Turns the API's GraphPayload into the graphology graph the explorer draws: the server's
+ * attributes kept as they are, plus the display attributes sigma reads (x, y, size, color, type).
+ */
+import { MultiDirectedGraph } from "graphology";
+import type { EdgeAttributes, GraphPayload, NodeAttributes, NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import { NODE_COLOR, RELATION_STYLE } from "./palette.ts";
+import { seededPosition } from "./seededPlacement.ts";
+
+export interface DisplayNode extends NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
+export interface DisplayEdge extends EdgeAttributes {
+  size: number;
+  color: string;
+  type: "arrow" | "line";
+}
+
+export type ExplorerGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, GraphPayload["attributes"]>;
+
+/** Node radius by degree: square root, so hubs (Iran, Russia) stand out without hiding the rest. */
+export function sizeForDegree(degree: number): number {
+  return Math.min(4 + 2.2 * Math.sqrt(degree), 28);
+}
+
+export function buildGraph(payload: GraphPayload): ExplorerGraph {
+  const graph: ExplorerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes({ ...payload.attributes });
+  const count = payload.nodes.length;
+  for (const { key, attributes } of payload.nodes) {
+    const { x, y } = seededPosition(key, count);
+    graph.addNode(key, { ...attributes, x, y, size: 4, color: NODE_COLOR[attributes.kind] ?? NODE_COLOR.other });
+  }
+  for (const { key, source, target, attributes } of payload.edges) {
+    // The server promises both ends are in the payload; a stray edge is skipped, not fatal.
+    if (!graph.hasNode(source) || !graph.hasNode(target) || graph.hasEdge(key) || source === target) continue;
+    graph.addDirectedEdgeWithKey(key, source, target, { ...attributes, ...edgeStyle(attributes.kind) });
+  }
+  resize(graph);
+  return graph;
+}
+
+export function edgeStyle(kind: RelationKind): { size: number; color: string; type: "arrow" | "line" } {
+  const style = RELATION_STYLE[kind] ?? RELATION_STYLE.other;
+  return { size: style.size, color: style.color, type: style.type };
+}
+
+export function resize(graph: ExplorerGraph): void {
+  graph.forEachNode((node) => graph.setNodeAttribute(node, "size", sizeForDegree(graph.degree(node))));
+}
+
+/** Counts per node kind and relation kind, for the filter panel. */
+export function countKinds(graph: ExplorerGraph): { kinds: Map<NodeKind, number>; relations: Map<RelationKind, number> } {
+  const kinds = new Map<NodeKind, number>();
+  const relations = new Map<RelationKind, number>();
+  graph.forEachNode((_, a) => kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1));
+  graph.forEachEdge((_, a) => relations.set(a.kind, (relations.get(a.kind) ?? 0) + 1));
+  return { kinds, relations };
+}

@@ -1,0 +1,90 @@
+/**
+ * Palette
+ * =======
+ * Colours for node kinds and edge relation kinds, from the Okabe–Ito palette so the classes stay
+ * apart for readers with the common colour-vision deficiencies, on screen and on a projector.
+ */
+import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+
+export const OKABE_ITO = {
+  orange: "#E69F00",
+  skyBlue: "#56B4E9",
+  bluishGreen: "#009E73",
+  yellow: "#F0E442",
+  blue: "#0072B2",
+  vermillion: "#D55E00",
+  reddishPurple: "#CC79A7",
+  grey: "#999999",
+  black: "#000000",
+} as const;
+
+/** Legend order: the seven kinds the article reasons with, then the rest. */
+export const NODE_KINDS: readonly NodeKind[] = ["actor", "period", "treaty", "event", "threat", "place", "source", "other"];
+
+export const NODE_KIND_LABEL: Record<NodeKind, string> = {
+  actor: "Actor",
+  period: "Period",
+  treaty: "Treaty",
+  event: "Event",
+  threat: "Threat",
+  place: "Place",
+  source: "Source",
+  other: "Other",
+};
+
+export const NODE_COLOR: Record<NodeKind, string> = {
+  actor: OKABE_ITO.blue,
+  period: OKABE_ITO.yellow,
+  treaty: OKABE_ITO.bluishGreen,
+  event: OKABE_ITO.orange,
+  threat: OKABE_ITO.vermillion,
+  place: OKABE_ITO.skyBlue,
+  source: OKABE_ITO.reddishPurple,
+  other: OKABE_ITO.grey,
+};
+
+export const RELATION_KINDS: readonly RelationKind[] = [
+  "alliance",
+  "rivalry",
+  "threat",
+  "war",
+  "treatyParty",
+  "thirdParty",
+  "role",
+  "place",
+  "time",
+  "citation",
+  "other",
+];
+
+export const RELATION_LABEL: Record<RelationKind, string> = {
+  alliance: "Alliance / cooperation",
+  rivalry: "Rivalry",
+  threat: "Threat",
+  war: "War",
+  treatyParty: "Party to treaty",
+  thirdParty: "Third-party role",
+  role: "Role in event",
+  place: "Place",
+  time: "Time / period",
+  citation: "Citation",
+  other: "Other",
+};
+
+/**
+ * Edge colour and line type by relation kind. Conflict relations are drawn in the warm colours
+ * and as arrows; structural ones (place, time, citation) stay grey so the story stands out.
+ */
+export const RELATION_STYLE: Record<RelationKind, { color: string; type: "arrow" | "line"; size: number }> = {
+  alliance: { color: OKABE_ITO.bluishGreen, type: "line", size: 2 },
+  rivalry: { color: OKABE_ITO.orange, type: "line", size: 2 },
+  threat: { color: OKABE_ITO.vermillion, type: "arrow", size: 2 },
+  war: { color: OKABE_ITO.reddishPurple, type: "arrow", size: 2.5 },
+  treatyParty: { color: OKABE_ITO.blue, type: "line", size: 1.5 },
+  thirdParty: { color: OKABE_ITO.skyBlue, type: "arrow", size: 1.5 },
+  role: { color: "#8c8c8c", type: "arrow", size: 1 },
+  place: { color: "#b5b5b5", type: "line", size: 0.8 },
+  time: { color: "#c8c8a0", type: "line", size: 0.8 },
+  citation: { color: "#c4a5b8", type: "line", size: 0.6 },
+  other: { color: "#aaaaaa", type: "line", size: 0.8 },
+};

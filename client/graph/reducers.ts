@@ -1,0 +1,132 @@
+/**
+ * Reducers
+ * ========
+ * What sigma draws for each node and edge given the view: filters hide, focus dims everything
+ * outside the neighbourhood, highlights (paths, lens) recolour. Pure functions of the graph and
+ * a FocusState, so the rules can be tested without a browser.
+ */
+import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { DisplayEdge, DisplayNode, ExplorerGraph } from "./model.ts";
+
+export interface FocusState {
+  hovered?: string;
+  selected?: string;
+  selectedEdge?: string;
+  kinds?: ReadonlySet<NodeKind>;
+  relations?: ReadonlySet<RelationKind>;
+  hidden: ReadonlySet<string>;
+  from?: number;
+  to?: number;
+  highlightNodes?: ReadonlySet<string>;
+  highlightEdges?: ReadonlySet<string>;
+  colorByNode?: Readonly<Record<string, string>>;
+  /** Colour of dimmed items; depends on the theme's background. */
+  dimColor: string;
+}
+
+/** A thing is active in [from, to] when startYear ≤ to and endYear ≥ from; undated things always are. */
+export function inYearRange(item: { startYear?: number; endYear?: number }, from?: number, to?: number): boolean {
+  const start = item.startYear ?? item.endYear;
+  const end = item.endYear ?? item.startYear;
+  if (start === undefined || end === undefined) return true;
+  if (to !== undefined && start > to) return false;
+  if (from !== undefined && end < from) return false;
+  return true;
+}
+
+export function isNodeVisible(node: string, attrs: DisplayNode, state: FocusState): boolean {
+  if (state.hidden.has(node)) return false;
+  if (state.kinds && !state.kinds.has(attrs.kind)) return false;
+  return inYearRange(attrs, state.from, state.to);
+}
+
+export function isEdgeVisible(graph: ExplorerGraph, edge: string, attrs: DisplayEdge, state: FocusState): boolean {
+  if (state.relations && !state.relations.has(attrs.kind)) return false;
+  if (!inYearRange(attrs, state.from, state.to)) return false;
+  const [source, target] = graph.extremities(edge);
+  return isNodeVisible(source, graph.getNodeAttributes(source), state) && isNodeVisible(target, graph.getNodeAttributes(target), state);
+}
+
+/** The focused node (hover wins over selection) and its visible neighbours, or undefined. */
+export function focusSet(graph: ExplorerGraph, state: FocusState): Set<string> | undefined {
+  if (state.highlightNodes && state.highlightNodes.size > 0) return new Set(state.highlightNodes);
+  const focus = state.hovered ?? state.selected;
+  if (focus && graph.hasNode(focus)) {
+    const set = new Set<string>([focus]);
+    graph.forEachNeighbor(focus, (n) => set.add(n));
+    return set;
+  }
+  if (state.selectedEdge && graph.hasEdge(state.selectedEdge)) return new Set(graph.extremities(state.selectedEdge));
+  return undefined;
+}
+
+export interface NodeDisplay extends Partial<DisplayNode> {
+  hidden?: boolean;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+  label: string;
+}
+
+export function reduceNode(node: string, attrs: DisplayNode, state: FocusState, focus: Set<string> | undefined): NodeDisplay {
+  const out: NodeDisplay = { ...attrs };
+  if (!isNodeVisible(node, attrs, state)) return { ...out, hidden: true };
+  const custom = state.colorByNode?.[node];
+  if (custom) out.color = custom;
+  if (focus) {
+    if (focus.has(node)) {
+      out.forceLabel = true;
+      out.zIndex = 1;
+      if (node === state.selected || node === state.hovered || state.highlightNodes?.has(node)) out.highlighted = true;
+    } else {
+      out.color = state.dimColor;
+      out.label = "";
+      out.zIndex = 0;
+    }
+  }
+  return out;
+}
+
+export interface EdgeDisplay extends Partial<DisplayEdge> {
+  hidden?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+export function reduceEdge(
+  graph: ExplorerGraph,
+  edge: string,
+  attrs: DisplayEdge,
+  state: FocusState,
+  focus: Set<string> | undefined,
+): EdgeDisplay {
+  const out: EdgeDisplay = { ...attrs };
+  if (!isEdgeVisible(graph, edge, attrs, state)) return { ...out, hidden: true };
+  if (state.highlightEdges && state.highlightEdges.size > 0) {
+    if (state.highlightEdges.has(edge)) {
+      out.forceLabel = true;
+      out.size = Math.max(attrs.size * 2, 3);
+      out.zIndex = 1;
+    } else out.color = state.dimColor;
+    return out;
+  }
+  if (edge === state.selectedEdge) {
+    out.forceLabel = true;
+    out.size = Math.max(attrs.size * 2, 3);
+    out.zIndex = 1;
+    return out;
+  }
+  if (focus) {
+    const [source, target] = graph.extremities(edge);
+    const focusNode = state.highlightNodes?.size ? undefined : (state.hovered ?? state.selected);
+    const touches = focusNode ? source === focusNode || target === focusNode : focus.has(source) && focus.has(target);
+    if (touches) {
+      out.forceLabel = true;
+      out.zIndex = 1;
+    } else {
+      out.color = state.dimColor;
+      out.zIndex = 0;
+    }
+  }
+  return out;
+}

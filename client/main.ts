@@ -1,0 +1,286 @@
+/**
+ * Explorer
+ * ========
+ * The composition root of the page: loads the graph, lays it out in a worker, wires the state
+ * (in the URL) to the sigma view and the panels, and mounts the timeline, paths and lens panels.
+ */
+/// <reference types="vite/client" />
+import type { NodeKind } from "../server/http/apiTypes.ts";
+import * as api from "./api/client.ts";
+import { buildGraph, countKinds, edgeStyle, resize, type ExplorerGraph } from "./graph/model.ts";
+import { NODE_COLOR } from "./graph/palette.ts";
+import { runLayout, type LayoutHandle, type LayoutStats } from "./graph/runLayout.ts";
+import { createBusy } from "./views/busy.ts";
+import type { ExplorerContext, PanelMount, ViewState } from "./views/context.ts";
+import { createDetailsPanel } from "./views/detailsPanel.ts";
+import { h } from "./views/dom.ts";
+import { mountFilterPanel } from "./views/filterPanel.ts";
+import { GraphView } from "./views/graphView.ts";
+import { mountSearchBox } from "./views/searchBox.ts";
+import { createSourceDialog } from "./views/sourceDialog.ts";
+import { mountTabs } from "./views/tabs.ts";
+import { applyTheme, systemTheme, THEME_COLORS, type Theme } from "./views/theme.ts";
+import { createStateStore } from "./views/urlState.ts";
+
+/** What tests and the benchmark read from the page (the page works without it). */
+interface ExplorerProbe {
+  state: "loading" | "drawn" | "ready" | "error";
+  layout?: LayoutStats;
+  firstFrameMs?: number;
+  view?: GraphView;
+}
+declare global {
+  interface Window {
+    caspian: ExplorerProbe;
+  }
+}
+const probe: ExplorerProbe = (window.caspian = { state: "loading" });
+
+const $ = (id: string) => document.getElementById(id)!;
+const store = createStateStore();
+const busy = createBusy($("graph").parentElement!);
+const status = $("graph-status");
+const graphContainer = $("graph");
+
+let view: GraphView | undefined;
+let graph: ExplorerGraph | undefined;
+let layout: LayoutHandle | undefined;
+const theme = (): Theme => store.get().theme ?? systemTheme();
+
+function setState(patch: Partial<ViewState>, options: { push?: boolean } = { push: true }) {
+  store.set(patch, options);
+}
+
+function select(iri: string | undefined) {
+  setState({ selected: iri, selectedEdge: undefined, tab: "details" });
+}
+
+function focusNode(iri: string) {
+  select(iri);
+  if (view && graph?.hasNode(iri)) view.centreOn(iri);
+}
+
+// ---- panels ------------------------------------------------------------------------------
+const sourceDialog = createSourceDialog(busy);
+const details = createDetailsPanel($("panel-details"), {
+  select: (iri) => focusNode(iri),
+  expand: (iri) => void expandNeighbours(iri),
+  hide: (iri) => setState({ hidden: [...(store.get().hidden ?? []), iri], selected: store.get().selected === iri ? undefined : store.get().selected }),
+  showInText: (ev) => void sourceDialog.open(ev.iri, ev.quote),
+  busy,
+  inGraph: (iri) => graph?.hasNode(iri) ?? false,
+});
+const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
+mountSearchBox($("search"), (hit) => focusNode(hit.iri));
+const showTab = mountTabs(
+  $("side-tabs"),
+  [
+    { id: "details", label: "Details", panel: $("panel-details") },
+    { id: "paths", label: "Paths", panel: $("panel-paths") },
+    { id: "lens", label: "Third parties", panel: $("panel-lens") },
+  ],
+  (id) => setState({ tab: id }),
+);
+
+// ---- expand / reset / theme / zoom ---------------------------------------------------------
+async function expandNeighbours(iri: string) {
+  if (!graph) return;
+  const entity = await busy("Expanding…", api.getEntity(iri));
+  const g = graph;
+  const ensureNode = (ref: { iri: string; label: string; kind: NodeKind }, near?: string) => {
+    if (g.hasNode(ref.iri)) return;
+    const centre = near && g.hasNode(near) ? g.getNodeAttributes(near) : { x: 0, y: 0 };
+    const angle = (g.order * 2.399963) % (2 * Math.PI); // golden angle: new nodes fan out
+    g.addNode(ref.iri, {
+      label: ref.label,
+      kind: ref.kind,
+      classIri: "",
+      classLabel: "",
+      evidenceCount: 0,
+      x: centre.x + 30 * Math.cos(angle),
+      y: centre.y + 30 * Math.sin(angle),
+      size: 4,
+      color: NODE_COLOR[ref.kind] ?? NODE_COLOR.other,
+    });
+  };
+  ensureNode({ iri: entity.iri, label: entity.label, kind: entity.kind });
+  const link = (source: string, target: string, rel: (typeof entity.outgoing)[number]) => {
+    const exists = g.edges(source, target).some((e) => g.getEdgeAttribute(e, "predicate") === rel.predicate.iri);
+    if (exists) return;
+    g.addDirectedEdgeWithKey(`expanded:${source}|${rel.predicate.iri}|${target}`, source, target, {
+      kind: rel.kind,
+      label: rel.predicate.label,
+      predicate: rel.predicate.iri,
+      evidenceCount: 0,
+      ...edgeStyle(rel.kind),
+    });
+  };
+  const neighbours = new Set<string>();
+  for (const rel of entity.outgoing) {
+    ensureNode(rel.other, iri);
+    if (rel.other.iri !== iri) link(iri, rel.other.iri, rel);
+    neighbours.add(rel.other.iri);
+  }
+  for (const rel of entity.incoming) {
+    ensureNode(rel.other, iri);
+    if (rel.other.iri !== iri) link(rel.other.iri, iri, rel);
+    neighbours.add(rel.other.iri);
+  }
+  resize(g);
+  const hidden = (store.get().hidden ?? []).filter((n) => !neighbours.has(n) && n !== iri);
+  setState({ hidden: hidden.length ? hidden : undefined, selected: iri });
+  refreshCounts();
+}
+
+$("reset").addEventListener("click", () => {
+  store.replace({ theme: store.get().theme }, { push: true });
+  view?.setFocus({ highlightNodes: undefined, highlightEdges: undefined, colorByNode: undefined });
+  void view?.sigma.getCamera().animatedReset({ duration: 300 });
+});
+const themeButton = $("theme-toggle");
+themeButton.addEventListener("click", () => setState({ theme: theme() === "dark" ? "light" : "dark" }));
+$("zoom-in").addEventListener("click", () => void view?.sigma.getCamera().animatedZoom({ duration: 200 }));
+$("zoom-out").addEventListener("click", () => void view?.sigma.getCamera().animatedUnzoom({ duration: 200 }));
+$("zoom-fit").addEventListener("click", () => void view?.sigma.getCamera().animatedReset({ duration: 300 }));
+
+// ---- state → view --------------------------------------------------------------------------
+let shown: { node?: string; edge?: string } = {};
+let shownTheme: Theme | undefined;
+
+function refreshCounts() {
+  if (graph) filters.update(store.get(), countKinds(graph));
+}
+
+function applyState(state: ViewState) {
+  const t = theme();
+  if (t !== shownTheme) {
+    shownTheme = t;
+    applyTheme(t);
+    themeButton.setAttribute("aria-pressed", String(t === "dark"));
+    themeButton.textContent = t === "dark" ? "Light theme" : "Dark theme";
+    view?.setTheme(THEME_COLORS[t]);
+  }
+  showTab(state.tab ?? "details");
+  refreshCounts();
+  view?.setFocus({
+    selected: state.selected,
+    selectedEdge: state.selectedEdge,
+    kinds: state.kinds ? new Set(state.kinds) : undefined,
+    relations: state.relations ? new Set(state.relations) : undefined,
+    hidden: new Set(state.hidden ?? []),
+    from: state.from,
+    to: state.to,
+  });
+  if (state.selectedEdge && graph?.hasEdge(state.selectedEdge)) {
+    if (shown.edge !== state.selectedEdge) {
+      const key = state.selectedEdge;
+      const [s, t2] = graph.extremities(key);
+      const ref = (n: string) => ({ iri: n, label: graph!.getNodeAttribute(n, "label") });
+      void details.showEdge(key, graph.getEdgeAttributes(key), ref(s), ref(t2));
+    }
+    shown = { edge: state.selectedEdge };
+  } else if (state.selected) {
+    if (shown.node !== state.selected) void details.showNode(state.selected);
+    shown = { node: state.selected };
+  } else if (shown.node || shown.edge || graph) {
+    if (shown.node || shown.edge) details.clear();
+    shown = {};
+  }
+}
+store.subscribe(applyState);
+applyState(store.get());
+
+// ---- the graph -----------------------------------------------------------------------------
+let panelsMounted = false;
+
+async function loadGraph() {
+  const started = performance.now();
+  try {
+    const payload = await busy("Loading the graph…", api.getGraph());
+    graph = buildGraph(payload);
+    const events = {
+      clickNode: (node: string) => select(node),
+      clickEdge: (edge: string) => setState({ selectedEdge: edge, selected: undefined, tab: "details" }),
+      clickStage: () => {
+        if (store.get().selected || store.get().selectedEdge) setState({ selected: undefined, selectedEdge: undefined });
+      },
+      camera: (camera: { x: number; y: number; ratio: number }) => {
+        if (probe.state === "ready") store.set({ camera }, { push: false });
+      },
+    };
+    if (view) view.setGraph(graph);
+    else view = new GraphView(graphContainer, graph, THEME_COLORS[theme()], events);
+    probe.view = view;
+    view.sigma.once("afterRender", () => {
+      probe.firstFrameMs = performance.now() - started;
+      probe.state = "drawn";
+      graphContainer.dataset.state = "drawn";
+    });
+    applyState(store.get());
+    const camera = store.get().camera;
+    if (camera) view.sigma.getCamera().setState(camera);
+    if (!panelsMounted) {
+      panelsMounted = true;
+      void mountPanels();
+    }
+    status.textContent = payload.attributes.omitted ? `Showing ${graph.order} of ${payload.attributes.totalNodes} nodes: ${payload.attributes.omitted}` : "";
+    layout?.stop();
+    const current = (layout = runLayout(graph, (iterations) => {
+      graphContainer.dataset.layout = `running ${iterations}`;
+    }));
+    const stats = await busy("Laying out the graph…", current.done);
+    probe.layout = stats;
+    graphContainer.dataset.layout = "done";
+    if (camera) view.sigma.getCamera().setState(camera);
+    else if (store.get().selected && graph.hasNode(store.get().selected!)) view.centreOn(store.get().selected!, false);
+    probe.state = "ready";
+    graphContainer.dataset.state = "ready";
+  } catch (error) {
+    probe.state = "error";
+    graphContainer.dataset.state = "error";
+    status.replaceChildren(h("span", { role: "alert", class: "error" }, `Could not load the graph: ${(error as Error).message}`));
+  }
+}
+
+// ---- the other panels (timeline, paths, lens) -------------------------------------------------
+const ctx: ExplorerContext = {
+  api,
+  getState: () => store.get(),
+  setState: (patch, options) => store.set(patch, options),
+  subscribe: (listener) => store.subscribe(listener),
+  graph: () => graph ?? buildGraph({ attributes: { totalNodes: 0, totalEdges: 0 }, options: { type: "directed", multi: true, allowSelfLoops: false }, nodes: [], edges: [] }),
+  highlight: (nodes, edges = [], colorByNode) =>
+    view?.setFocus({
+      highlightNodes: nodes.length ? new Set(nodes) : undefined,
+      highlightEdges: edges.length ? new Set(edges) : undefined,
+      colorByNode: nodes.length ? colorByNode : undefined,
+    }),
+  focusNode,
+};
+
+// A glob import, so the page builds whether or not a panel module exists yet.
+const panelModules = import.meta.glob<Record<string, PanelMount>>(["./views/timeline.ts", "./views/paths.ts", "./views/lens.ts"]);
+const panels: [string, string, string][] = [
+  ["./views/timeline.ts", "mountTimeline", "timeline"],
+  ["./views/paths.ts", "mountPathsPanel", "panel-paths"],
+  ["./views/lens.ts", "mountLensPanel", "panel-lens"],
+];
+
+async function mountPanels() {
+  for (const [path, name, id] of panels) {
+    const container = $(id);
+    const load = panelModules[path];
+    if (!load) {
+      container.append(h("p", { class: "muted" }, "This panel is not available in this build."));
+      continue;
+    }
+    try {
+      const mount = (await load())[name];
+      if (typeof mount === "function") mount(container, ctx);
+    } catch (error) {
+      container.append(h("p", { class: "error", role: "alert" }, `This panel failed to start: ${(error as Error).message}`));
+    }
+  }
+}
+
+void loadGraph();

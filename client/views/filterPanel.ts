@@ -1,0 +1,101 @@
+/**
+ * Filter panel and legend
+ * =======================
+ * The legend is the filter: one checkbox per node kind (with its colour and count) and per
+ * relation kind (with its line colour and count), a year range, and the hidden nodes.
+ */
+import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import { NODE_COLOR, NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
+import type { ViewState } from "./context.ts";
+import { clear, h } from "./dom.ts";
+
+export interface FilterCounts {
+  kinds: Map<NodeKind, number>;
+  relations: Map<RelationKind, number>;
+}
+
+export interface FilterPanel {
+  update(state: ViewState, counts: FilterCounts): void;
+}
+
+export function mountFilterPanel(container: HTMLElement, setState: (patch: Partial<ViewState>) => void): FilterPanel {
+  const kindsBox = h("fieldset", { class: "legend kinds" }, h("legend", {}, "Node classes"));
+  const relationsBox = h("fieldset", { class: "legend relations" }, h("legend", {}, "Relations"));
+  const fromInput = h("input", { type: "number", id: "year-from", step: "1", "aria-label": "From year" });
+  const toInput = h("input", { type: "number", id: "year-to", step: "1", "aria-label": "To year" });
+  const yearsBox = h(
+    "fieldset",
+    { class: "years-filter" },
+    h("legend", {}, "Years"),
+    h("label", { for: "year-from" }, "from "),
+    fromInput,
+    h("label", { for: "year-to" }, " to "),
+    toInput,
+  );
+  const hiddenBox = h("div", { class: "hidden-nodes" });
+  container.append(kindsBox, relationsBox, yearsBox, hiddenBox);
+
+  let state: ViewState = {};
+  const onYear = () => {
+    const from = fromInput.value === "" ? undefined : Number(fromInput.value);
+    const to = toInput.value === "" ? undefined : Number(toInput.value);
+    setState({ from: Number.isInteger(from) ? from : undefined, to: Number.isInteger(to) ? to : undefined });
+  };
+  fromInput.addEventListener("change", onYear);
+  toInput.addEventListener("change", onYear);
+
+  function toggle<K extends string>(all: readonly K[], current: K[] | undefined, kind: K, on: boolean): K[] | undefined {
+    const set = new Set(current ?? all);
+    if (on) set.add(kind);
+    else set.delete(kind);
+    // Everything on is the same as no filter: keep the URL short.
+    return all.every((k) => set.has(k)) ? undefined : all.filter((k) => set.has(k));
+  }
+
+  function rows<K extends string>(
+    box: HTMLFieldSetElement,
+    all: readonly K[],
+    counts: Map<K, number>,
+    current: K[] | undefined,
+    swatch: (kind: K) => HTMLElement,
+    label: (kind: K) => string,
+    key: "kinds" | "relations",
+  ) {
+    box.querySelectorAll(".row").forEach((row) => row.remove());
+    for (const kind of all) {
+      const count = counts.get(kind) ?? 0;
+      if (count === 0 && !(current && !current.includes(kind))) continue;
+      const id = `filter-${key}-${kind}`;
+      const checkbox = h("input", { type: "checkbox", id, "data-kind": kind });
+      checkbox.checked = !current || current.includes(kind);
+      checkbox.addEventListener("change", () => setState({ [key]: toggle(all, state[key] as K[] | undefined, kind, checkbox.checked) } as Partial<ViewState>));
+      box.append(h("div", { class: "row" }, checkbox, h("label", { for: id }, swatch(kind), label(kind), h("span", { class: "count" }, String(count)))));
+    }
+  }
+
+  return {
+    update(next, counts) {
+      state = next;
+      rows(kindsBox, NODE_KINDS, counts.kinds, next.kinds, (k) => h("span", { class: "swatch", style: `background:${NODE_COLOR[k]}`, "aria-hidden": "true" }), (k) => NODE_KIND_LABEL[k], "kinds");
+      rows(
+        relationsBox,
+        RELATION_KINDS,
+        counts.relations,
+        next.relations,
+        (k) => h("span", { class: `edge-swatch ${RELATION_STYLE[k].type}`, style: `background:${RELATION_STYLE[k].color}`, "aria-hidden": "true" }),
+        (k) => RELATION_LABEL[k],
+        "relations",
+      );
+      if (document.activeElement !== fromInput) fromInput.value = next.from === undefined ? "" : String(next.from);
+      if (document.activeElement !== toInput) toInput.value = next.to === undefined ? "" : String(next.to);
+      clear(hiddenBox);
+      const hidden = next.hidden ?? [];
+      if (hidden.length) {
+        hiddenBox.append(
+          h("span", {}, `${hidden.length} hidden node${hidden.length === 1 ? "" : "s"} `),
+          h("button", { type: "button", class: "small", onclick: () => setState({ hidden: undefined }) }, "Show all"),
+        );
+      }
+    },
+  };
+}

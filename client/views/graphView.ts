@@ -1,0 +1,143 @@
+/**
+ * Graph view
+ * ==========
+ * The sigma renderer over the explorer's graphology graph: reducers for filters, focus and
+ * highlights; hover and click events; the camera. Settings switch to big-graph mode (edges and
+ * labels hidden while moving, sparser labels) so 50,000 nodes still pan.
+ */
+import Sigma from "sigma";
+import type { ExplorerGraph } from "../graph/model.ts";
+import { focusSet, reduceEdge, reduceNode, type FocusState } from "../graph/reducers.ts";
+import { makeDrawHover } from "./drawHover.ts";
+
+export const BIG_GRAPH = 5000;
+/** Below this camera ratio (zoomed in), every visible edge shows its label. */
+export const EDGE_LABEL_RATIO = 0.35;
+
+export interface ThemeColors {
+  background: string;
+  text: string;
+  dim: string;
+  shadow: string;
+}
+
+export interface GraphViewEvents {
+  clickNode(node: string): void;
+  clickEdge(edge: string): void;
+  clickStage(): void;
+  camera(state: { x: number; y: number; ratio: number }): void;
+}
+
+export class GraphView {
+  readonly sigma: Sigma;
+  private graph: ExplorerGraph;
+  private focus: FocusState;
+  private focusCache: Set<string> | undefined;
+  private edgeLabelsByZoom = false;
+
+  constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
+    this.graph = graph;
+    this.focus = { hidden: new Set(), dimColor: colors.dim };
+    const big = graph.order > BIG_GRAPH;
+    this.sigma = new Sigma(graph, container, {
+      renderEdgeLabels: true,
+      enableEdgeEvents: !big,
+      hideEdgesOnMove: big,
+      hideLabelsOnMove: big,
+      labelDensity: big ? 0.4 : 1,
+      labelGridCellSize: big ? 120 : 80,
+      labelRenderedSizeThreshold: big ? 10 : 7,
+      labelFont: "system-ui, sans-serif",
+      labelSize: 14,
+      edgeLabelSize: 12,
+      labelColor: { color: colors.text },
+      edgeLabelColor: { color: colors.text },
+      defaultDrawNodeHover: makeDrawHover(colors),
+      zIndex: true,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 5,
+      nodeReducer: (node, attrs) => reduceNode(node, attrs as never, this.focus, this.focusCache) as never,
+      edgeReducer: (edge, attrs) => {
+        const out = reduceEdge(this.graph, edge, attrs as never, this.focus, this.focusCache);
+        // Edge labels show on focus (forceLabel) or once zoomed in enough to read them.
+        if (!out.forceLabel && !this.edgeLabelsByZoom) return { ...out, label: null } as never;
+        return out as never;
+      },
+    });
+    // Dimming re-runs the reducers over the whole graph; on big graphs hover keeps sigma's own
+    // highlight only, so the pointer never waits for 50,000 reducer calls.
+    this.sigma.on("enterNode", ({ node }) => {
+      if (this.graph.order <= BIG_GRAPH) this.setFocus({ hovered: node });
+    });
+    this.sigma.on("leaveNode", () => {
+      if (this.focus.hovered) this.setFocus({ hovered: undefined });
+    });
+    this.sigma.on("clickNode", ({ node }) => events.clickNode(node));
+    this.sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
+    this.sigma.on("clickStage", () => events.clickStage());
+    this.sigma.getCamera().on("updated", (state) => {
+      const byZoom = state.ratio < EDGE_LABEL_RATIO;
+      if (byZoom !== this.edgeLabelsByZoom) {
+        this.edgeLabelsByZoom = byZoom;
+        this.sigma.refresh({ schedule: true });
+      }
+      events.camera({ x: state.x, y: state.y, ratio: state.ratio });
+    });
+  }
+
+  setGraph(graph: ExplorerGraph): void {
+    this.graph = graph;
+    const big = graph.order > BIG_GRAPH;
+    this.sigma.setSettings({
+      enableEdgeEvents: !big,
+      hideEdgesOnMove: big,
+      hideLabelsOnMove: big,
+      labelDensity: big ? 0.4 : 1,
+      labelRenderedSizeThreshold: big ? 10 : 7,
+    });
+    this.sigma.setGraph(graph);
+    this.recompute();
+  }
+
+  currentGraph(): ExplorerGraph {
+    return this.graph;
+  }
+
+  getFocus(): Readonly<FocusState> {
+    return this.focus;
+  }
+
+  setFocus(patch: Partial<FocusState>): void {
+    this.focus = { ...this.focus, ...patch };
+    this.recompute();
+  }
+
+  setTheme(colors: ThemeColors): void {
+    this.focus = { ...this.focus, dimColor: colors.dim };
+    this.sigma.setSettings({
+      labelColor: { color: colors.text },
+      edgeLabelColor: { color: colors.text },
+      defaultDrawNodeHover: makeDrawHover(colors),
+    });
+    this.recompute();
+  }
+
+  /** Moves the camera onto a node, zooming in if the view is far out. */
+  centreOn(node: string, animate = true): void {
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return;
+    const camera = this.sigma.getCamera();
+    const target = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) };
+    if (animate) void camera.animate(target, { duration: 400 });
+    else camera.setState(target);
+  }
+
+  private recompute(): void {
+    this.focusCache = focusSet(this.graph, this.focus);
+    this.sigma.refresh({ schedule: true });
+  }
+
+  kill(): void {
+    this.sigma.kill();
+  }
+}
