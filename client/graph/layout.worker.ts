@@ -62,13 +62,15 @@ function run(request: LayoutRequest): void {
   };
   const started = performance.now();
   let lastPost = started;
+  // Each post makes sigma re-index every node on the main thread: fewer posts for big graphs.
+  const postEvery = Math.max(120, order / 50);
   let done = 0;
   if (order > 0) {
     for (; done < plan.iterations; done++) {
       iterate(settings, nodes, edgeMatrix);
       const now = performance.now();
       if (now - started > plan.timeBudgetMs) break;
-      if (now - lastPost > 120) {
+      if (now - lastPost > postEvery) {
         copy();
         postMessage({ type: "progress", positions: out.slice(), iterations: done + 1 } satisfies LayoutMessage);
         lastPost = now;

@@ -18,7 +18,7 @@ export const NOVERLAP_MAX_NODES = 5000;
 
 export function planLayout(nodes: number, edges: number): LayoutPlan {
   const work = nodes + edges;
-  const iterations = nodes <= 2000 ? 600 : Math.max(30, Math.min(600, Math.round(2_000_000 / work)));
+  const iterations = nodes <= 2000 ? 600 : Math.max(15, Math.min(600, Math.round(2_000_000 / work)));
   return {
     iterations,
     noverlap: nodes <= NOVERLAP_MAX_NODES,
