@@ -219,6 +219,40 @@ describe("every entity a claim points to is declared", () => {
   });
 });
 
+describe("claims agree with each other", () => {
+  const year = (node: Quad["subject"] | Quad["object"], local: string) => {
+    const value = data.getObjects(node, cas(local), null)[0]?.value;
+    return value === undefined ? undefined : Number(value);
+  };
+
+  it("places a dated thing only in a period whose years overlap its own (unless marked disputed)", () => {
+    const outside: string[] = [];
+    for (const quad of data.getQuads(null, cas("duringPeriod"), null, null)) {
+      const [start, end, periodStart, periodEnd] = [year(quad.subject, "startYear"), year(quad.subject, "endYear"), year(quad.object, "startYear"), year(quad.object, "endYear")];
+      if (start === undefined || end === undefined || periodStart === undefined || periodEnd === undefined) continue;
+      const disputed = data.getObjects(quad.subject, cas("disputed"), null).some((o) => o.value === "true");
+      if (!disputed && (start > periodEnd || end < periodStart)) {
+        outside.push(`${shortenIri(quad.subject.value)} (${start}–${end}) cas:duringPeriod ${shortenIri(quad.object.value)} (${periodStart}–${periodEnd})`);
+      }
+    }
+    expect(outside, `dated outside the period they are placed in:\n${outside.join("\n")}`).toEqual([]);
+  });
+
+  it("states the plain edge source cas:threatened target beside every cas:Threat", () => {
+    const missing: string[] = [];
+    for (const threat of data.getSubjects(RDF_TYPE, cas("Threat"), null)) {
+      for (const source of data.getObjects(threat, cas("threatSource"), null)) {
+        for (const target of data.getObjects(threat, cas("threatTarget"), null)) {
+          if (!data.has(DataFactory.quad(source as Quad["subject"], cas("threatened"), target))) {
+            missing.push(`${shortenIri(threat.value)}: no ${shortenIri(source.value)} cas:threatened ${shortenIri(target.value)}`);
+          }
+        }
+      }
+    }
+    expect(missing, missing.join("\n")).toEqual([]);
+  });
+});
+
 describe("the bibliography is the reference list as printed", () => {
   it("holds every entry of the article's reference list verbatim, once", () => {
     const references = sourceText.slice(sourceText.indexOf("\nReferences\n"));
