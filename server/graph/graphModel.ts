@@ -1,0 +1,295 @@
+/**
+ * Graph model
+ * ===========
+ * Reads the whole drawable graph from the store with a handful of SPARQL queries: the nodes
+ * (actors, places, periods, events, treaties, threats, and the works evidence cites) and the
+ * edges (cas: object properties between drawn nodes, treaty → territory through provisions,
+ * relationship states and third-party roles drawn between actors, claims → cited works).
+ * graphView.ts filters and budgets it; paths.ts walks it.
+ */
+import type { EdgeAttributes, NodeAttributes } from "../http/apiTypes.ts";
+import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
+import { LabelMap, yearsText } from "./labels.ts";
+import { schemaIndex } from "./schemaIndex.ts";
+import { NS } from "../rdf/namespaces.ts";
+import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
+import { CAS, DRAWN_ROOTS, RDFS_LABEL, RELATIONS, levelKind } from "./vocabulary.ts";
+
+export interface ModelNode {
+  key: string;
+  attributes: NodeAttributes;
+}
+
+export interface ModelEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+  /** The edge read from source to target and back, for path sentences: "party to" / "has party". */
+  phrase: string;
+  inversePhrase: string;
+}
+
+export interface GraphModel {
+  nodes: Map<string, ModelNode>;
+  /** Sorted by key. */
+  edges: ModelEdge[];
+}
+
+/** Per-resource facts every drawn thing may carry: label, years, disputed, evidence, event type. */
+interface Facts {
+  labels: LabelMap;
+  start: Map<string, number>;
+  end: Map<string, number>;
+  disputed: Set<string>;
+  evidenceCount: Map<string, number>;
+  eventTypes: Map<string, string[]>;
+}
+
+export async function readGraphModel(engine: QueryEngine): Promise<GraphModel> {
+  const [schema, typed, citations, facts, plain, territories, states, roles] = await Promise.all([
+    schemaIndex(engine),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT DISTINCT ?node ?class WHERE {
+  VALUES ?root { ${DRAWN_ROOTS.map((r) => `<${r}>`).join(" ")} }
+  ?class rdfs:subClassOf* ?root .
+  ?node a ?class .
+  FILTER(isIRI(?node))
+}`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?claim ?ev ?src ?class WHERE {
+  ?claim cas:evidence ?ev . ?ev cas:cites ?src .
+  OPTIONAL { ?src a ?class }
+}`),
+    readFacts(engine),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o) && STRSTARTS(STR(?p), "${NS.cas}")) }`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?treaty ?provision ?place WHERE { ?treaty cas:provision ?provision . ?provision cas:territory ?place }`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?state ?member ?level WHERE {
+  ?state a cas:RelationshipState ; cas:dyadMember ?member .
+  OPTIONAL { ?state cas:relationshipLevel ?level }
+}`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?role ?party ?member ?type WHERE {
+  ?role a cas:ThirdPartyRole ; cas:thirdParty ?party ; cas:dyadMember ?member .
+  OPTIONAL { ?role cas:thirdPartyRoleType ?type }
+}`),
+  ]);
+
+  // ------------------------------------------------------------------ nodes
+  const classes = new Map<string, string[]>();
+  const addClass = (node: string, cls: string | undefined) => {
+    const list = classes.get(node) ?? [];
+    if (cls) list.push(cls);
+    classes.set(node, list);
+  };
+  for (const row of typed.rows) {
+    const node = iriOf(row, "node");
+    if (node) addClass(node, iriOf(row, "class"));
+  }
+  const sources = new Map<string, Set<string>>(); // source → citing evidence
+  const citationsOf = new Map<string, Map<string, Set<string>>>(); // claim → source → evidence
+  for (const row of citations.rows) {
+    const [claim, ev, src] = [iriOf(row, "claim"), iriOf(row, "ev"), iriOf(row, "src")];
+    if (!claim || !ev || !src) continue;
+    if (!classes.has(src)) addClass(src, undefined);
+    addClass(src, iriOf(row, "class"));
+    (sources.get(src) ?? sources.set(src, new Set()).get(src)!).add(ev);
+    const bySource = citationsOf.get(claim) ?? citationsOf.set(claim, new Map()).get(claim)!;
+    (bySource.get(src) ?? bySource.set(src, new Set()).get(src)!).add(ev);
+  }
+
+  const nodes = new Map<string, ModelNode>();
+  for (const [key, list] of classes) {
+    const info = schema.classify(list);
+    const kind = sources.has(key) && info.kind === "other" ? "source" : info.kind;
+    const attributes: NodeAttributes = {
+      label: facts.labels.get(key),
+      kind,
+      classIri: info.classIri,
+      classLabel: info.classLabel,
+      evidenceCount: kind === "source" ? (sources.get(key)?.size ?? 0) : (facts.evidenceCount.get(key) ?? 0),
+    };
+    setYears(attributes, facts, key);
+    if (facts.disputed.has(key)) attributes.disputed = true;
+    nodes.set(key, { key, attributes });
+  }
+
+  // ------------------------------------------------------------------ edges
+  const edges = new Map<string, ModelEdge>();
+  const add = (edge: ModelEdge) => {
+    if (edge.source !== edge.target && nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.key, edge);
+  };
+
+  for (const row of plain.rows) {
+    const [s, p, o] = [iriOf(row, "s")!, iriOf(row, "p")!, iriOf(row, "o")!];
+    if (p === CAS.evidence || !nodes.has(s) || !nodes.has(o)) continue;
+    const spec = RELATIONS[p];
+    let kind = spec?.kind ?? "other";
+    // An aggressor or target of a war is drawn as war, of anything else as a role.
+    if ((p === `${NS.cas}aggressor` || p === `${NS.cas}target`) && isWar(facts.eventTypes.get(s))) kind = "war";
+    const reversed = spec?.drawReversed ?? false;
+    const attributes: EdgeAttributes = {
+      kind,
+      label: spec ? (reversed ? spec.inverse : spec.forward) : schema.label(p),
+      predicate: p,
+      evidenceCount: facts.evidenceCount.get(s) ?? 0,
+    };
+    const forward = spec?.forward ?? attributes.label;
+    const inverse = spec?.inverse ?? `is ${attributes.label} of`;
+    add({
+      key: `${s}|${p}|${o}`,
+      source: reversed ? o : s,
+      target: reversed ? s : o,
+      attributes,
+      phrase: reversed ? inverse : forward,
+      inversePhrase: reversed ? forward : inverse,
+    });
+  }
+
+  for (const row of territories.rows) {
+    const [treaty, provision, place] = [iriOf(row, "treaty"), iriOf(row, "provision"), iriOf(row, "place")];
+    if (!treaty || !provision || !place) continue;
+    const attributes = viaAttributes(facts, provision, "place", RELATIONS[CAS.territory]!.forward, CAS.territory);
+    const { forward, inverse } = RELATIONS[CAS.territory]!;
+    add({ key: `${treaty}|${CAS.territory}|${place}|${provision}`, source: treaty, target: place, attributes, phrase: forward, inversePhrase: inverse });
+  }
+
+  for (const [state, { members, level }] of groupDyads(states.rows, "state", "level")) {
+    if (members.length !== 2) continue;
+    const [a, b] = members as [string, string];
+    const rank = level ? schema.rank(level) : undefined;
+    const levelLabel = level ? lowerFirst(schema.label(level)) : "relationship";
+    const years = yearsText(facts.start.get(state), facts.end.get(state));
+    const attributes = viaAttributes(facts, state, levelKind(level, rank), years ? `${levelLabel} (${years})` : levelLabel, CAS.RelationshipState);
+    const phrase = `in ${attributes.label} with`;
+    add({ key: state, source: a, target: b, attributes, phrase, inversePhrase: phrase });
+  }
+
+  const roleParties = new Map<string, string>();
+  for (const row of roles.rows) {
+    const [role, party] = [iriOf(row, "role"), iriOf(row, "party")];
+    if (role && party && (!roleParties.has(role) || party < roleParties.get(role)!)) roleParties.set(role, party);
+  }
+  for (const [role, { members, level: type }] of groupDyads(roles.rows, "role", "type")) {
+    const party = roleParties.get(role);
+    if (!party) continue;
+    const roleLabel = type ? lowerFirst(schema.label(type)) : "third party";
+    const label = `${roleLabel} (third party)`;
+    for (const member of members) {
+      const attributes = viaAttributes(facts, role, "thirdParty", label, CAS.ThirdPartyRole);
+      const years = yearsText(attributes.startYear, attributes.endYear);
+      const detail = `${roleLabel} (third party${years ? `, ${years}` : ""})`;
+      add({
+        key: `${role}|${member}`,
+        source: party,
+        target: member,
+        attributes,
+        phrase: `${detail} for`,
+        inversePhrase: `had as ${detail}`,
+      });
+    }
+  }
+
+  for (const [claim, bySource] of citationsOf) {
+    for (const [src, evidence] of bySource) {
+      const evs = [...evidence].sort(compareStrings);
+      const attributes: EdgeAttributes = {
+        kind: "citation",
+        label: RELATIONS[CAS.cites]!.forward,
+        predicate: CAS.cites,
+        via: evs[0],
+        evidenceCount: evs.length,
+      };
+      const { forward, inverse } = RELATIONS[CAS.cites]!;
+      add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse });
+    }
+  }
+
+  return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)) };
+}
+
+async function readFacts(engine: QueryEngine): Promise<Facts> {
+  const [values, counts] = await Promise.all([
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?s ?p ?o WHERE { VALUES ?p { rdfs:label cas:startYear cas:endYear cas:disputed cas:eventType } ?s ?p ?o . FILTER(isIRI(?s)) }`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?s (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?s cas:evidence ?ev } GROUP BY ?s`),
+  ]);
+  const facts: Facts = {
+    labels: new LabelMap(),
+    start: new Map(),
+    end: new Map(),
+    disputed: new Set(),
+    evidenceCount: new Map(),
+    eventTypes: new Map(),
+  };
+  for (const row of values.rows) {
+    const s = row.s!.value;
+    const p = row.p!.value;
+    const o: SparqlJsonTerm = row.o!;
+    if (p === RDFS_LABEL) facts.labels.add(s, o);
+    else if (p === CAS.startYear) minInto(facts.start, s, int(row, "o"));
+    else if (p === CAS.endYear) maxInto(facts.end, s, int(row, "o"));
+    else if (p === CAS.disputed && (o.value === "true" || o.value === "1")) facts.disputed.add(s);
+    else if (p === CAS.eventType && o.type === "uri") facts.eventTypes.set(s, [...(facts.eventTypes.get(s) ?? []), o.value]);
+  }
+  for (const row of counts.rows) {
+    const n = int(row, "n");
+    if (row.s && n !== undefined) facts.evidenceCount.set(row.s.value, n);
+  }
+  return facts;
+}
+
+// Two start years for one resource would be a data error; the widest span keeps it visible.
+function minInto(map: Map<string, number>, key: string, value: number | undefined) {
+  if (value !== undefined && (!map.has(key) || value < map.get(key)!)) map.set(key, value);
+}
+function maxInto(map: Map<string, number>, key: string, value: number | undefined) {
+  if (value !== undefined && (!map.has(key) || value > map.get(key)!)) map.set(key, value);
+}
+
+function setYears(target: { startYear?: number; endYear?: number }, facts: Facts, iri: string) {
+  const start = facts.start.get(iri);
+  const end = facts.end.get(iri);
+  if (start !== undefined) target.startYear = start;
+  if (end !== undefined) target.endYear = end;
+  // A thing dated at one end only is treated as a point in time.
+  if (start !== undefined && end === undefined) target.endYear = start;
+  if (end !== undefined && start === undefined) target.startYear = end;
+}
+
+function viaAttributes(facts: Facts, via: string, kind: EdgeAttributes["kind"], label: string, predicate: string): EdgeAttributes {
+  const attributes: EdgeAttributes = { kind, label, predicate, via, evidenceCount: facts.evidenceCount.get(via) ?? 0 };
+  setYears(attributes, facts, via);
+  if (facts.disputed.has(via)) attributes.disputed = true;
+  return attributes;
+}
+
+function groupDyads(rows: Record<string, SparqlJsonTerm>[], nodeVar: string, typeVar: string) {
+  const groups = new Map<string, { members: string[]; level?: string }>();
+  for (const row of rows) {
+    const node = iriOf(row, nodeVar);
+    const member = iriOf(row, "member");
+    if (!node || !member) continue;
+    const group = groups.get(node) ?? { members: [] };
+    if (!group.members.includes(member)) group.members.push(member);
+    const type = iriOf(row, typeVar);
+    if (type && (!group.level || type < group.level)) group.level = type;
+    groups.set(node, group);
+  }
+  for (const group of groups.values()) group.members.sort(compareStrings);
+  return [...groups].sort(([a], [b]) => compareStrings(a, b));
+}
+
+function isWar(types: string[] | undefined): boolean {
+  return (types ?? []).some((t) => /War|Invasion/.test(t.slice(NS.cas.length)));
+}
+
+/** "Strategic cooperation" → "strategic cooperation", but "USSR support" stays. */
+export function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+

@@ -1,0 +1,86 @@
+/**
+ * Label search
+ * ============
+ * Finds resources by rdfs:label, skos:altLabel or skos:hiddenLabel, case- and
+ * accent-insensitively, ranked exact > prefix > word prefix > substring > close spelling; the
+ * resource's own label breaks ties before an alternative spelling, then shorter labels win.
+ * Schema terms (classes, properties, schemes) are left out: the search is for the data.
+ */
+import type { SearchHit } from "../http/apiTypes.ts";
+import type { QueryEngine } from "../sparql/engine.ts";
+import { LabelMap } from "./labels.ts";
+import { foldText, matchScore } from "./labelMatch.ts";
+import { schemaIndex } from "./schemaIndex.ts";
+import { SPARQL_PREFIXES, compareStrings, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
+import { RDFS_LABEL } from "./vocabulary.ts";
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+export const MAX_SEARCH_LIMIT = 50;
+
+export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+  const query = foldText(q);
+  if (!query) return [];
+  const [schema, { rows }] = await Promise.all([
+    schemaIndex(engine),
+    // Accent folding is not SPARQL, so the labels come back whole and are ranked here; the MINUS
+    // drops the ontology's own terms before they leave the store.
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?s ?p ?label WHERE {
+  VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel }
+  ?s ?p ?label .
+  FILTER(isIRI(?s))
+  MINUS { VALUES ?schema { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property owl:Ontology skos:ConceptScheme } ?s a ?schema }
+}`),
+  ]);
+
+  const labels = new LabelMap();
+  const best = new Map<string, { matched: string; score: number; own: boolean }>();
+  for (const row of rows) {
+    const s = iriOf(row, "s");
+    const term = row.label;
+    if (!s || !term) continue;
+    const own = row.p?.value === RDFS_LABEL;
+    if (own) labels.add(s, term);
+    const score = matchScore(query, term.value);
+    if (score === 0) continue;
+    const current = best.get(s);
+    if (!current || better({ matched: term.value, score, own }, current)) best.set(s, { matched: term.value, score, own });
+  }
+  const hits = [...best].sort(
+    ([a, x], [b, y]) =>
+      y.score - x.score ||
+      Number(y.own) - Number(x.own) ||
+      x.matched.length - y.matched.length ||
+      compareStrings(labels.get(a), labels.get(b)) ||
+      compareStrings(a, b),
+  );
+  const top = hits.slice(0, limit);
+  const classes = await classesOf(engine, top.map(([iri]) => iri));
+  return top.map(([iri, hit]) => ({
+    iri,
+    label: labels.get(iri),
+    matched: hit.matched,
+    kind: schema.classify(classes.get(iri) ?? []).kind,
+    score: hit.score,
+  }));
+}
+
+type Candidate = { matched: string; score: number; own: boolean };
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.own !== b.own) return a.own;
+  if (a.matched.length !== b.matched.length) return a.matched.length < b.matched.length;
+  return a.matched < b.matched;
+}
+
+async function classesOf(engine: QueryEngine, iris: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (iris.length === 0) return result;
+  const { rows } = await selectAll(engine, `SELECT ?s ?c WHERE { ${valuesClause("s", iris)} ?s a ?c }`);
+  for (const row of rows) {
+    const s = iriOf(row, "s");
+    const c = iriOf(row, "c");
+    if (s && c) result.set(s, [...(result.get(s) ?? []), c]);
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+/**
+ * SPARQL text and rows
+ * ====================
+ * Small helpers the views share: writing IRIs into query text safely, and reading typed values
+ * out of SPARQL JSON rows.
+ */
+import { SPARQL_PREFIXES } from "../rdf/namespaces.ts";
+import type { QueryEngine, SelectResult, SparqlRow } from "../sparql/engine.ts";
+
+export { SPARQL_PREFIXES };
+
+// Characters the SPARQL grammar forbids inside <...>; rejecting them means no request value can
+// close the IRI and inject query text.
+const IRIREF_FORBIDDEN = /[\u0000-\u0020<>"{}|^`\\]/;
+
+/** The IRI as a SPARQL IRIREF, or a thrown TypeError when it could break out of the brackets. */
+export function iriRef(iri: string): string {
+  if (IRIREF_FORBIDDEN.test(iri)) throw new TypeError(`Not writable as a SPARQL IRI: ${JSON.stringify(iri)}`);
+  return `<${iri}>`;
+}
+
+/** `VALUES ?name { <a> <b> }` for a list of IRIs (UNDEF-free; an empty list matches nothing). */
+export function valuesClause(variable: string, iris: Iterable<string>): string {
+  return `VALUES ?${variable} { ${[...iris].map(iriRef).join(" ")} }`;
+}
+
+export function str(row: SparqlRow, name: string): string | undefined {
+  return row[name]?.value;
+}
+
+/** The IRI bound to `name`, or undefined for a literal, blank node or unbound variable. */
+export function iriOf(row: SparqlRow, name: string): string | undefined {
+  const term = row[name];
+  return term?.type === "uri" ? term.value : undefined;
+}
+
+export function int(row: SparqlRow, name: string): number | undefined {
+  const value = row[name]?.value;
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+export function bool(row: SparqlRow, name: string): boolean | undefined {
+  const value = row[name]?.value;
+  if (value === undefined) return undefined;
+  return value === "true" || value === "1";
+}
+
+/** "TreatyOfTurkmenchay" from ".../data/TreatyOfTurkmenchay", spaced: "Treaty Of Turkmenchay". */
+export function localName(iri: string): string {
+  const name = iri.slice(Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1) || iri;
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim() || iri;
+}
+
+/** Code-point order, independent of the server's locale, so payloads sort the same everywhere. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Views read whole results: the endpoint's row cap guards user queries, not these. */
+export const VIEW_ROW_CAP = 5_000_000;
+
+export function selectAll(engine: QueryEngine, query: string): Promise<SelectResult> {
+  return engine.select(query, { rowCap: VIEW_ROW_CAP });
+}

@@ -1,0 +1,93 @@
+/**
+ * Third parties of a dyad
+ * =======================
+ * Every cas:ThirdPartyRole whose two dyad members are the pair (Iran–Russia by default, with the
+ * Soviet Union on Russia's side, see dyad.ts), grouped by third party: each role with its type,
+ * the side it supports, its period, years and evidence. Parties are ordered by their first year.
+ */
+import type { Ref, ThirdPartyAnalysis, ThirdPartyRoleEntry } from "../http/apiTypes.ts";
+import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
+import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
+import { evidenceFor } from "./evidence.ts";
+import { LabelMap } from "./labels.ts";
+import { schemaIndex } from "./schemaIndex.ts";
+import { SPARQL_PREFIXES, compareStrings, int, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
+
+export async function thirdParties(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD): Promise<ThirdPartyAnalysis> {
+  const [a, b] = dyad;
+  const members = [...new Set([...sideMembers(a, b), ...sideMembers(b, a)])];
+  const label = (v: string) => `OPTIONAL { ?${v} rdfs:label|skos:prefLabel ?${v}Label }`;
+  const [schema, { rows }, dyadLabels] = await Promise.all([
+    schemaIndex(engine),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?role ?member ?party ?partyLabel ?type ?typeLabel ?supports ?supportsLabel ?period ?periodLabel ?start ?end WHERE {
+  ${valuesClause("first", members)}
+  ?role a cas:ThirdPartyRole ; cas:dyadMember ?first ; cas:dyadMember ?member ; cas:thirdParty ?party .
+  ${label("party")}
+  OPTIONAL { ?role cas:thirdPartyRoleType ?type . ${label("type")} }
+  OPTIONAL { ?role cas:supports ?supports . ${label("supports")} }
+  OPTIONAL { ?role cas:duringPeriod ?period . ${label("period")} }
+  OPTIONAL { ?role cas:startYear ?start }
+  OPTIONAL { ?role cas:endYear ?end }
+}`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?x ?xLabel WHERE { ${valuesClause("x", dyad)} ?x rdfs:label ?xLabel }`),
+  ]);
+
+  const labels = new LabelMap();
+  for (const row of [...rows, ...dyadLabels.rows]) {
+    for (const v of ["x", "party", "type", "supports", "period"]) {
+      const iri = iriOf(row, v);
+      if (iri) labels.add(iri, row[`${v}Label`]);
+    }
+  }
+  const ref = (iri: string): Ref => ({ iri, label: labels.has(iri) ? labels.get(iri) : schema.label(iri) });
+
+  const roles = new Map<string, { members: Set<string>; rows: SparqlRow[] }>();
+  for (const row of rows) {
+    const role = iriOf(row, "role")!;
+    const entry = roles.get(role) ?? { members: new Set<string>(), rows: [] };
+    entry.members.add(iriOf(row, "member")!);
+    entry.rows.push(row);
+    roles.set(role, entry);
+  }
+  const matching = [...roles].filter(([, { members }]) => isDyad([...members], a, b));
+  const evidence = await evidenceFor(engine, matching.map(([role]) => role));
+
+  const byParty = new Map<string, ThirdPartyRoleEntry[]>();
+  for (const [role, { rows: roleRows }] of matching) {
+    // Optional values multiply rows; the smallest IRI of each keeps the answer deterministic.
+    const pick = (v: string) => roleRows.map((r) => iriOf(r, v)).filter((x): x is string => !!x).sort(compareStrings)[0];
+    const years = (v: string, f: (...n: number[]) => number) => {
+      const values = roleRows.map((r) => int(r, v)).filter((x): x is number => x !== undefined);
+      return values.length ? f(...values) : undefined;
+    };
+    const party = pick("party")!;
+    const type = pick("type");
+    const supports = pick("supports");
+    const period = pick("period");
+    let startYear = years("start", Math.min);
+    let endYear = years("end", Math.max);
+    if (startYear !== undefined && endYear === undefined) endYear = startYear;
+    if (endYear !== undefined && startYear === undefined) startYear = endYear;
+    const entry: ThirdPartyRoleEntry = {
+      iri: role,
+      role: type ? ref(type) : { iri: "", label: "third party" },
+      ...(supports ? { supports: ref(supports) } : {}),
+      ...(period ? { period: ref(period) } : {}),
+      ...(startYear !== undefined ? { startYear, endYear } : {}),
+      evidence: evidence.get(role) ?? [],
+    };
+    byParty.set(party, [...(byParty.get(party) ?? []), entry]);
+  }
+
+  const first = (list: ThirdPartyRoleEntry[]) => Math.min(...list.map((r) => r.startYear ?? Infinity));
+  const byYear = (x: ThirdPartyRoleEntry, y: ThirdPartyRoleEntry) =>
+    (x.startYear ?? Infinity) - (y.startYear ?? Infinity) || compareStrings(x.role.label, y.role.label) || compareStrings(x.iri, y.iri);
+  return {
+    dyad: [ref(a), ref(b)],
+    thirdParties: [...byParty]
+      .map(([party, list]) => ({ actor: ref(party), roles: list.sort(byYear) }))
+      .sort((x, y) => first(x.roles) - first(y.roles) || compareStrings(x.actor.label, y.actor.label)),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Timeline
+ * ========
+ * The periods (dynastic, with their country; the article's analytic ages), the dated events,
+ * treaties and threats, and the relationship states of a dyad (by default Iran–Russia, with the
+ * Soviet Union on Russia's side, see dyad.ts) with their level, rank and evidence.
+ */
+import type { Ref, RelationshipStatePoint, Timeline, TimelineEvent, TimelinePeriod } from "../http/apiTypes.ts";
+import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
+import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
+import { CAS } from "./vocabulary.ts";
+import { LabelMap } from "./labels.ts";
+import { schemaIndex } from "./schemaIndex.ts";
+import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
+
+const byTime = <T extends Ref & { startYear: number; endYear: number }>(a: T, b: T) =>
+  a.startYear - b.startYear || a.endYear - b.endYear || compareStrings(a.label, b.label) || compareStrings(a.iri, b.iri);
+
+export async function timeline(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD): Promise<Timeline> {
+  const years = `?x cas:startYear ?start . OPTIONAL { ?x cas:endYear ?end }`;
+  const label = (v: string) => `OPTIONAL { ?${v} rdfs:label ?${v}Label }`;
+  const [schema, periods, events, states] = await Promise.all([
+    schemaIndex(engine),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?x ?xLabel ?class ?start ?end ?country ?countryLabel WHERE {
+  ?class rdfs:subClassOf* cas:Period .
+  ?x a ?class .
+  ${years}
+  ${label("x")}
+  OPTIONAL { ?x cas:periodOf ?country . ${label("country")} }
+}`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?x ?xLabel ?class ?start ?end WHERE {
+  { ?class rdfs:subClassOf* cas:Event . ?x a ?class . ${years} }
+  UNION
+  { ?class rdfs:subClassOf* cas:Threat . ?x a ?class . ${years} }
+  ${label("x")}
+}`),
+    selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?period ?periodLabel ?start ?end
+       (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
+  ?x a cas:RelationshipState ; cas:dyadMember ?member .
+  ${years}
+  ${label("member")}
+  OPTIONAL { ?x cas:relationshipLevel ?level . OPTIONAL { ?level rdfs:label|skos:prefLabel ?levelLabel } }
+  OPTIONAL { ?x cas:geography ?geography . OPTIONAL { ?geography rdfs:label|skos:prefLabel ?geographyLabel } }
+  OPTIONAL { ?x cas:duringPeriod ?period . ${label("period")} }
+  OPTIONAL { ?x cas:evidence ?ev }
+} GROUP BY ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?period ?periodLabel ?start ?end`),
+  ]);
+
+  const labels = new LabelMap();
+  for (const result of [periods, events, states]) {
+    for (const row of result.rows) {
+      for (const v of ["x", "country", "member", "level", "geography", "period"]) {
+        const iri = iriOf(row, v);
+        if (iri) labels.add(iri, row[`${v}Label`]);
+      }
+    }
+  }
+  const ref = (iri: string): Ref => ({ iri, label: labels.has(iri) ? labels.get(iri) : schema.label(iri) });
+  const span = (row: SparqlRow) => {
+    const startYear = int(row, "start")!;
+    return { startYear, endYear: int(row, "end") ?? startYear };
+  };
+
+  // --------------------------------------------------------------- periods
+  const periodClasses = new Map<string, Set<string>>();
+  const periodRows = new Map<string, SparqlRow>();
+  for (const row of periods.rows) {
+    const x = iriOf(row, "x");
+    if (!x || int(row, "start") === undefined) continue;
+    (periodClasses.get(x) ?? periodClasses.set(x, new Set()).get(x)!).add(iriOf(row, "class") ?? "");
+    const seen = periodRows.get(x);
+    if (!seen || compareStrings(iriOf(row, "country") ?? "", iriOf(seen, "country") ?? "") < 0) periodRows.set(x, row);
+  }
+  const periodList: TimelinePeriod[] = [];
+  for (const [x, row] of periodRows) {
+    const classes = periodClasses.get(x)!;
+    const dynastic = [...classes].some((c) => schema.isSubclassOf(c, CAS.DynasticPeriod));
+    const analytic = [...classes].some((c) => schema.isSubclassOf(c, CAS.AnalyticAge));
+    const country = iriOf(row, "country");
+    periodList.push({
+      ...ref(x),
+      kind: dynastic ? "dynastic" : analytic ? "analytic" : "other",
+      ...(country ? { country: ref(country) } : {}),
+      ...span(row),
+    });
+  }
+
+  // --------------------------------------------------------------- events
+  const eventClasses = new Map<string, string[]>();
+  const eventRows = new Map<string, SparqlRow>();
+  for (const row of events.rows) {
+    const x = iriOf(row, "x");
+    if (!x || int(row, "start") === undefined) continue;
+    eventClasses.set(x, [...(eventClasses.get(x) ?? []), iriOf(row, "class") ?? ""]);
+    eventRows.set(x, row);
+  }
+  const eventList: TimelineEvent[] = [...eventRows].map(([x, row]) => ({
+    ...ref(x),
+    kind: schema.classify(eventClasses.get(x)!.filter(Boolean)).kind,
+    ...span(row),
+  }));
+
+  // --------------------------------------------------------------- relationship states
+  const grouped = new Map<string, { members: Set<string>; row: SparqlRow }>();
+  for (const row of states.rows) {
+    const x = iriOf(row, "x");
+    const member = iriOf(row, "member");
+    if (!x || !member || int(row, "start") === undefined) continue;
+    const group = grouped.get(x) ?? { members: new Set<string>(), row };
+    group.members.add(member);
+    grouped.set(x, group);
+  }
+  const [a, b] = dyad;
+  const stateList: RelationshipStatePoint[] = [];
+  for (const [x, { members, row }] of grouped) {
+    const list = [...members].sort(compareStrings);
+    if (!isDyad(list, a, b)) continue;
+    // Order the dyad as asked: the member standing for `a` first.
+    const ordered = sideMembers(a, b).includes(list[0]!) ? list : [list[1]!, list[0]!];
+    const level = iriOf(row, "level");
+    const geography = iriOf(row, "geography");
+    const period = iriOf(row, "period");
+    stateList.push({
+      iri: x,
+      dyad: [ref(ordered[0]!), ref(ordered[1]!)],
+      level: level ? { ...ref(level), rank: schema.rank(level) ?? 0 } : { iri: "", label: "unknown", rank: 0 },
+      ...(geography ? { geography: ref(geography) } : {}),
+      ...(period ? { period: ref(period) } : {}),
+      ...span(row),
+      evidenceCount: int(row, "evidence") ?? 0,
+    });
+  }
+
+  return {
+    periods: periodList.sort(byTime),
+    events: eventList.sort(byTime),
+    relationshipStates: stateList.sort((p, q) => p.startYear - q.startYear || p.endYear - q.endYear || compareStrings(p.iri, q.iri)),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * API parameters
+ * ==============
+ * zod schemas of every /api/v1 route's query string, and `parseParams`, which turns a failed
+ * parse into a 400 `BAD_REQUEST` naming the parameter, what was wrong and what is accepted.
+ */
+import { z } from "zod";
+import type { NodeKind, RelationKind } from "./apiTypes.ts";
+import { HttpError } from "./errors.ts";
+import { DEFAULT_DYAD } from "../graph/dyad.ts";
+
+export const NODE_KINDS = ["actor", "place", "period", "event", "treaty", "threat", "source", "other"] as const satisfies readonly NodeKind[];
+export const RELATION_KINDS = [
+  "alliance", "rivalry", "threat", "war", "treatyParty", "thirdParty", "role", "place", "time", "citation", "other",
+] as const satisfies readonly RelationKind[];
+
+export const MIN_YEAR = -3000;
+export const MAX_YEAR = 3000;
+
+// A repeated parameter (?kinds=a&kinds=b) arrives as an array; treat it as one comma list.
+const text = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join(",") : v));
+
+const iri = text.pipe(
+  z
+    .string()
+    .max(2000, "is longer than 2000 characters")
+    .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]+$/, "must be an absolute IRI such as https://w3id.org/caspian/data/Iran"),
+);
+
+const year = text.pipe(
+  z
+    .string()
+    .regex(/^-?\d{1,4}$/, `must be an integer year between ${MIN_YEAR} and ${MAX_YEAR} (BC years negative)`)
+    .transform(Number)
+    .pipe(z.number().int().min(MIN_YEAR, `must be ${MIN_YEAR} or later`).max(MAX_YEAR, `must be ${MAX_YEAR} or earlier`)),
+);
+
+const count = (min: number, max: number) =>
+  text.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+  );
+
+const list = <T extends string>(known: readonly T[]) =>
+  text.transform((value, ctx) => {
+    const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+    const unknown = items.filter((item) => !known.includes(item as T));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: "custom", message: `unknown ${unknown.map((u) => JSON.stringify(u)).join(", ")}; use a comma list of ${known.join(", ")}` });
+      return z.NEVER;
+    }
+    return items as T[];
+  });
+
+export const graphParams = z
+  .object({
+    from: year.optional(),
+    to: year.optional(),
+    kinds: list(NODE_KINDS).optional(),
+    relations: list(RELATION_KINDS).optional(),
+    maxNodes: count(1, 100_000).optional(),
+  })
+  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: "from must not be after to", path: ["from"] });
+
+export const entityParams = z.object({ iri });
+
+export const searchParams = z.object({
+  q: text.pipe(z.string().trim().min(1, "is required (1 to 200 characters)").max(200, "must be at most 200 characters")),
+  limit: count(1, 50).optional(),
+});
+
+export const pathsParams = z.object({ from: iri, to: iri, max: count(1, 20).optional() });
+
+export const dyadParams = z
+  .object({ a: iri.optional(), b: iri.optional() })
+  .refine((p) => (p.a ?? DEFAULT_DYAD[0]) !== (p.b ?? DEFAULT_DYAD[1]), { message: "a and b must be two different actors", path: ["b"] });
+
+export const sourceParams = z
+  .object({
+    evidence: iri.optional(),
+    quote: text.pipe(z.string().trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters")).optional(),
+  })
+  .refine((p) => (p.evidence === undefined) !== (p.quote === undefined), {
+    message: "give exactly one of evidence (an evidence IRI) or quote (text of the article)",
+    path: ["evidence"],
+  });
+
+/** The parsed query, or a 400 saying which parameter is wrong and how. */
+export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const result = schema.safeParse(query ?? {});
+  if (result.success) return result.data;
+  const message = result.error.issues
+    .map((issue) => {
+      const where = issue.path.join(".") || "query";
+      // zod's own wording for a missing value is "expected string, received undefined".
+      const what = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+      return `${where}: ${what}`;
+    })
+    .join("; ");
+  throw new HttpError(400, "BAD_REQUEST", message);
+}
