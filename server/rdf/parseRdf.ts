@@ -72,10 +72,11 @@ export function parseWithOxigraph(text: string, file: string, format: string, ba
   try {
     parsed = oxigraph.parse(text, { format, base_iri: baseIRI });
   } catch (error) {
-    // Oxigraph says "Parser error at line 3 between columns 5 and 9: ..." (or "at 3:5").
+    // Oxigraph says "Parser error at line 3 column 5: ..." or "... between columns 5 and 9: ...";
+    // its RDF/XML errors carry no position, so those name the file only.
     const message = error instanceof Error ? error.message : String(error);
-    const position = /line (\d+) between columns (\d+)/.exec(message) ?? /at (\d+):(\d+)/.exec(message);
-    const detail = message.replace(/^Parser error at line \d+ between columns \d+ and \d+: /, "");
+    const position = /line (\d+),? (?:between )?columns? (\d+)/.exec(message);
+    const detail = message.replace(/^Parser error at line \d+,? (?:between )?columns? \d+(?: and \d+)?: /, "");
     throw new RdfSyntaxError(displayPath(file), position ? Number(position[1]) : undefined, position ? Number(position[2]) : undefined, detail);
   }
   // Blank nodes get a per-document prefix so two documents never share one by accident.

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.ts";
+
+const CWD = "/srv/caspian";
+
+describe("parseConfig", () => {
+  it("uses the documented defaults when nothing is given", () => {
+    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2 });
+  });
+
+  it("reads the environment", () => {
+    const config = parseConfig([], { PORT: "0", HOST: "0.0.0.0", QUERY_DEADLINE_MS: "2500", ROW_CAP: "50", WORKERS: "3", CASPIAN_DATA: "a.ttl, b.ttl" }, CWD);
+    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3 });
+  });
+
+  it("lets flags win over the environment and repeats --data", () => {
+    const config = parseConfig(["--port", "8080", "--deadline", "1000", "--row-cap", "7", "--workers", "1", "--data", "x.ttl", "--data=more/"], { PORT: "9000", ROW_CAP: "5" }, CWD);
+    expect(config).toMatchObject({ port: 8080, deadlineMs: 1000, rowCap: 7, workers: 1, data: ["/srv/caspian/x.ttl", "/srv/caspian/more"] });
+  });
+
+  it("turns off the embedded data with --no-default-data when other data is given", () => {
+    expect(parseConfig(["--no-default-data", "--data", "/tmp/a.ttl"], {}, CWD)).toMatchObject({ defaultData: false, data: ["/tmp/a.ttl"] });
+  });
+
+  it("treats an empty environment variable as unset", () => {
+    expect(parseConfig([], { PORT: "", ROW_CAP: " " }, CWD)).toMatchObject({ port: 3000, rowCap: 10_000 });
+  });
+
+  it("answers --help with the usage instead of a config", () => {
+    expect(parseConfig(["--help"], {}, CWD)).toBe("help");
+  });
+
+  it.each([
+    { argv: ["--port", "70000"], env: {}, says: /port.*at most 65535/ },
+    { argv: [], env: { PORT: "abc" }, says: /port.*number/ },
+    { argv: ["--deadline", "0"], env: {}, says: /deadline.*at least 1/ },
+    { argv: [], env: { ROW_CAP: "1.5" }, says: /row cap.*whole number/ },
+    { argv: ["--workers", "-1"], env: {}, says: /workers/ },
+    { argv: ["--colour"], env: {}, says: /Unknown option '--colour'/ },
+    { argv: ["--no-default-data"], env: {}, says: /Nothing to load/ },
+  ])("refuses $argv $env with a ConfigError saying what is wrong", ({ argv, env, says }) => {
+    let error: unknown;
+    try {
+      parseConfig(argv, env, CWD);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe("CONFIG");
+    expect((error as Error).message).toMatch(says);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TSX = fileURLToPath(new URL("../node_modules/tsx/dist/cli.mjs", import.meta.url));
+
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+  child = undefined;
+});
+
+function start(args: string[], env: Record<string, string>) {
+  child = spawn(process.execPath, [TSX, "server/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (data: Buffer) => (stdout += data));
+  child.stderr!.on("data", (data: Buffer) => (stderr += data));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    child!.stdout!.on("data", () => stdout.includes("\n") && resolve(stdout.split("\n")[0]!));
+    child!.on("exit", (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+  });
+  firstLine.catch(() => {}); // awaited only by tests that expect the server to start
+  const exit = once(child, "exit").then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  return { firstLine, exit };
+}
+
+describe("main", () => {
+  it("prints one listening line with the real port when PORT=0, serves, and stops on SIGTERM", async () => {
+    const { firstLine, exit } = start([], { PORT: "0" });
+    const line = await firstLine;
+    expect(line).toMatch(/^Caspian listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const url = line.replace("Caspian listening on ", "");
+    expect(url).not.toMatch(/:0$/);
+    const health = await (await fetch(`${url}/api/v1/health`)).json();
+    expect(health).toMatchObject({ status: "ok" });
+    expect(health.triples).toBeGreaterThan(0);
+    const ask = await fetch(`${url}/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}`);
+    expect(await ask.json()).toMatchObject({ boolean: true });
+    child!.kill("SIGTERM");
+    const { code, stdout } = await exit;
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual([line]);
+  });
+
+  it("exits with code 2 and says what is wrong for a bad setting", async () => {
+    const { exit } = start(["--row-cap", "many"], { PORT: "0" });
+    const { code, stderr } = await exit;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/row cap/);
+  });
+});
