@@ -253,6 +253,30 @@ describe("claims agree with each other", () => {
   });
 });
 
+describe("citations are the article's own", () => {
+  const SKOS_ALT_LABEL = namedNode(`${NS.skos}altLabel`);
+
+  it("finds each cas:citationText in the article, in the paragraph of its quote, naming the work cas:cites points to", () => {
+    const paragraphs = sourceText.split("\n");
+    const problems: string[] = [];
+    for (const quad of data.getQuads(null, cas("citationText"), null, null)) {
+      const evidence = shortenIri(quad.subject.value);
+      const citation = quad.object.value;
+      const exacts = data.getObjects(quad.subject, OA_HAS_TARGET, null)
+        .flatMap((t) => data.getObjects(t, OA_HAS_SELECTOR, null))
+        .flatMap((s) => data.getObjects(s, OA_EXACT, null)).map((e) => e.value);
+      if (!sourceText.includes(citation)) problems.push(`${evidence}: citation "${citation}" is not in the article`);
+      else if (!exacts.some((e) => paragraphs.some((p) => p.includes(e) && p.includes(citation)))) problems.push(`${evidence}: citation "${citation}" is not in the paragraph of its quote`);
+      // "Tranznio, 1980: 33" names the work labelled or alt-labelled "Tranznio, 1980".
+      const authorYear = citation.replace(/:.*$/, "").trim();
+      const works = data.getObjects(quad.subject, cas("cites"), null);
+      const names = works.flatMap((w) => [...data.getObjects(w, RDFS_LABEL, null), ...data.getObjects(w, SKOS_ALT_LABEL, null)]).map((n) => n.value);
+      if (!names.includes(authorYear)) problems.push(`${evidence}: cas:cites ${works.map((w) => shortenIri(w.value)).join(", ") || "nothing"}, which is not labelled "${authorYear}"`);
+    }
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+});
+
 describe("the bibliography is the reference list as printed", () => {
   it("holds every entry of the article's reference list verbatim, once", () => {
     const references = sourceText.slice(sourceText.indexOf("\nReferences\n"));
