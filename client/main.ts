@@ -26,7 +26,10 @@ import { createStateStore } from "./views/urlState.ts";
 interface ExplorerProbe {
   state: "loading" | "drawn" | "ready" | "error";
   layout?: LayoutStats;
+  /** From the start of the graph request to sigma's first drawn frame. */
   firstFrameMs?: number;
+  /** performance.now() at the first drawn frame: milliseconds since navigation started. */
+  firstFrameAt?: number;
   view?: GraphView;
 }
 declare global {
@@ -212,7 +215,8 @@ async function loadGraph() {
     else view = new GraphView(graphContainer, graph, THEME_COLORS[theme()], events);
     probe.view = view;
     view.sigma.once("afterRender", () => {
-      probe.firstFrameMs = performance.now() - started;
+      probe.firstFrameAt = performance.now();
+      probe.firstFrameMs = probe.firstFrameAt - started;
       probe.state = "drawn";
       graphContainer.dataset.state = "drawn";
     });

@@ -88,8 +88,8 @@ function run(request: LayoutRequest): void {
       const x = out[2 * i]!, y = out[2 * i + 1]!;
       minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
     }
-    // Sizes are screen pixels; sigma fits the extent to roughly 800px, so scale them to graph units.
-    const ratio = Math.max(maxX - minX, maxY - minY, 1) / 800;
+    // Sizes are screen pixels; sigma fits the extent to the container's shorter side, often under 400px, so scale them to graph units.
+    const ratio = Math.max(maxX - minX, maxY - minY, 1) / 380;
     for (let i = 0; i < order; i++) graph.addNode(String(i), { x: out[2 * i], y: out[2 * i + 1], size: sizes[i]! * ratio });
     noverlap.assign(graph, { maxIterations: 150, settings: { margin: 3 * ratio, ratio: 1.2, gridSize: 20 } });
     graph.forEachNode((key, attrs) => {

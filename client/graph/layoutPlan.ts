@@ -31,7 +31,7 @@ export function planLayout(nodes: number, edges: number): LayoutPlan {
 export function fa2Settings(nodes: number, barnesHut: boolean): Record<string, unknown> {
   return {
     linLogMode: false,
-    outboundAttractionDistribution: false,
+    outboundAttractionDistribution: true,
     adjustSizes: false,
     edgeWeightInfluence: 1,
     scalingRatio: 10,

@@ -26,7 +26,7 @@ export type ExplorerGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, GraphPa
 
 /** Node radius by degree: square root, so hubs (Iran, Russia) stand out without hiding the rest. */
 export function sizeForDegree(degree: number): number {
-  return Math.min(4 + 2.2 * Math.sqrt(degree), 28);
+  return Math.min(3 + 1.5 * Math.sqrt(degree), 22);
 }
 
 export function buildGraph(payload: GraphPayload): ExplorerGraph {
