@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseRdfFile, RdfSyntaxError } from "../server/rdf/parseRdf.ts";
 import { formatShapeReport, validateShapes } from "../server/rdf/validateShapes.ts";
 import {
-  bibliographyMismatches, citationProblems, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
+  bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
   quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence,
 } from "./dataChecks.ts";
 
@@ -124,6 +124,11 @@ describe("every entity and term a claim uses is declared", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
+  it("uses each cas: property within its declared domain and range", () => {
+    const problems = domainRangeMismatches(data, new Store(ontologyQuads));
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
   it("uses only cas: terms that the ontology declares", () => {
     const problems = undeclaredCasTerms(dataQuads, new Store(ontologyQuads));
     expect(problems, problems.join("\n")).toEqual([]);
@@ -165,6 +170,7 @@ describe("the checks catch a broken fixture, naming the evidence or claim at fau
 
   it("lists a typo in an actor IRI, an evidence about another claim, a year outside its period, a missing threat edge and an unknown term", async () => {
     expect(undeclaredEntities(broken)).toEqual(["cd:fixture-War cas:aggressor cd:fixture-Rusia, which is not declared (no rdfs:label in data/)"]);
+    expect(domainRangeMismatches(broken, new Store(ontologyQuads))).toEqual(["cd:fixture-War cas:aggressor cd:fixture-Rusia: the object is not a cas:Actor (the property's range)"]);
     expect(unlinkedEvidence(broken)).toContain("cd:fixture-War cas:evidence cd:ev-fixture-WrongSection, whose oa:hasBody does not name it");
     expect(periodMismatches(broken)).toEqual(["cd:fixture-War (1813–1813) cas:duringPeriod cd:fixture-Period (1501–1722): the years do not overlap"]);
     expect(missingThreatEdges(broken)).toEqual(["cd:fixture-Threat: the plain edge cd:fixture-Russia cas:threatened cd:fixture-Iran is missing"]);

@@ -184,3 +184,35 @@ export function bibliographyMismatches(data: Store, sourceText: string): string[
     ...citations.filter((c, i) => citations.indexOf(c) !== i).map((c) => `reference entered twice: "${c}"`),
   ];
 }
+
+/** Classes of a node, with their superclasses from the ontology (rdfs:subClassOf, transitively). */
+function classesOf(data: Store, ontology: Store, node: Node): Set<string> {
+  const out = new Set<string>();
+  const todo = data.getObjects(node, RDF_TYPE, null).map((t) => t.value);
+  while (todo.length) {
+    const c = todo.pop()!;
+    if (out.has(c)) continue;
+    out.add(c);
+    todo.push(...ontology.getObjects(c, namedNode(`${NS.rdfs}subClassOf`), null).map((s) => s.value));
+  }
+  return out;
+}
+
+/**
+ * Uses of cas: properties on subjects outside their rdfs:domain or with objects outside their
+ * rdfs:range (cas: classes only; an OWL reasoner would silently retype such nodes instead).
+ */
+export function domainRangeMismatches(data: Store, ontology: Store): string[] {
+  const problems = new Set<string>();
+  for (const [axis, local] of [["domain", "subject"], ["range", "object"]] as const) {
+    for (const decl of ontology.getQuads(null, namedNode(`${NS.rdfs}${axis}`), null, null)) {
+      if (!decl.subject.value.startsWith(NS.cas) || !decl.object.value.startsWith(NS.cas)) continue;
+      for (const use of data.getQuads(null, decl.subject, null, null)) {
+        const node = use[local];
+        if (node.termType === "Literal" || classesOf(data, ontology, node).has(decl.object.value)) continue;
+        problems.add(`${shortenIri(use.subject.value)} ${shortenIri(use.predicate.value)} ${shortenIri(use.object.value)}: the ${local} is not a ${shortenIri(decl.object.value)} (the property's ${axis})`);
+      }
+    }
+  }
+  return [...problems];
+}
