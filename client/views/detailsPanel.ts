@@ -176,6 +176,10 @@ export function createDetailsPanel(container: HTMLElement, actions: DetailsActio
       try {
         const entity = await load(attrs.via);
         container.append(h("h3", {}, "Stated by"), renderEntity(entity, actions));
+        // An edge may stand for an evidence node itself (a citation): its own passage is the proof.
+        if (entity.evidence.length === 0 && entity.classes.some((c) => c.iri.endsWith("#Evidence"))) {
+          container.append(h("button", { type: "button", class: "show-in-text", onclick: () => actions.showInText({ iri: entity.iri, quote: "" }) }, "Show in text"));
+        }
       } catch (error) {
         fail(error);
       }

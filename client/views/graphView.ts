@@ -34,6 +34,7 @@ export class GraphView {
   private focus: FocusState;
   private focusCache: Set<string> | undefined;
   private edgeLabelsByZoom = false;
+  private hoveredEdge: string | undefined;
 
   constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
     this.graph = graph;
@@ -59,6 +60,7 @@ export class GraphView {
       nodeReducer: (node, attrs) => reduceNode(node, attrs as never, this.focus, this.focusCache) as never,
       edgeReducer: (edge, attrs) => {
         const out = reduceEdge(this.graph, edge, attrs as never, this.focus, this.focusCache);
+        if (edge === this.hoveredEdge && !out.hidden) return { ...out, forceLabel: true, size: Math.max((out.size ?? 1) * 2, 3), zIndex: 2 } as never;
         // Edge labels show on focus (forceLabel) or once zoomed in enough to read them.
         if (!out.forceLabel && !this.edgeLabelsByZoom) return { ...out, label: null } as never;
         return out as never;
@@ -71,6 +73,16 @@ export class GraphView {
     });
     this.sigma.on("leaveNode", () => {
       if (this.focus.hovered) this.setFocus({ hovered: undefined });
+    });
+    this.sigma.on("enterEdge", ({ edge }) => {
+      this.hoveredEdge = edge;
+      this.sigma.refresh({ partialGraph: { edges: [edge] }, schedule: true });
+      container.style.cursor = "pointer";
+    });
+    this.sigma.on("leaveEdge", ({ edge }) => {
+      this.hoveredEdge = undefined;
+      this.sigma.refresh({ partialGraph: { edges: [edge] }, schedule: true });
+      container.style.cursor = "";
     });
     this.sigma.on("clickNode", ({ node }) => events.clickNode(node));
     this.sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));

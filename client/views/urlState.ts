@@ -25,7 +25,7 @@ export function stateFromSearch(search: string): ViewState {
   const selected = p.get("node");
   if (selected) state.selected = expand(selected);
   const edge = p.get("edge");
-  if (edge) state.selectedEdge = edge;
+  if (edge) state.selectedEdge = edge.split("|").map(expand).join("|");
   state.from = year(p.get("from"));
   state.to = year(p.get("to"));
   const kinds = list(p.get("kinds"));
@@ -53,7 +53,8 @@ export function stateFromSearch(search: string): ViewState {
 export function searchFromState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.selected) p.set("node", compact(state.selected));
-  if (state.selectedEdge) p.set("edge", state.selectedEdge);
+  // Edge keys are "source|predicate|target" IRIs: each part is shortened like a node's.
+  if (state.selectedEdge) p.set("edge", state.selectedEdge.split("|").map(compact).join("|"));
   if (state.from !== undefined) p.set("from", String(state.from));
   if (state.to !== undefined) p.set("to", String(state.to));
   if (state.kinds) p.set("kinds", state.kinds.join(","));
