@@ -47,10 +47,12 @@ export function bool(row: SparqlRow, name: string): boolean | undefined {
   return value === "true" || value === "1";
 }
 
-/** "TreatyOfTurkmenchay" from ".../data/TreatyOfTurkmenchay", spaced: "Treaty Of Turkmenchay". */
+/** A readable name from the IRI's last segment: "Treaty Of Turkmenchay", "treaty status". */
 export function localName(iri: string): string {
   const name = iri.slice(Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1) || iri;
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim() || iri;
+  const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim();
+  // Properties are lowerCamelCase and read as lower-case words: "treatyStatus" → "treaty status".
+  return (/^[a-z]/.test(words) ? words.toLowerCase() : words) || iri;
 }
 
 /** Code-point order, independent of the server's locale, so payloads sort the same everywhere. */

@@ -1,54 +1,21 @@
 /**
- * In-process test engine
- * ======================
- * A QueryEngine over an in-process Oxigraph store, for the views' unit tests: the real SPARQL
- * engine the server runs (in worker threads there), loaded from Turtle files or text.
+ * Test engine for the views
+ * =========================
+ * Starts the server's real embedded Oxigraph engine (one worker thread) on the fixture Turtle,
+ * so every view's unit test runs its SPARQL on the engine production uses.
  */
-import { readFile } from "node:fs/promises";
-import oxigraph from "oxigraph";
-import type { QueryEngine, QueryForm, SelectResult, SerializedResult, SparqlRow } from "../sparql/engine.ts";
+import { fileURLToPath } from "node:url";
+import { loadDatasets } from "../rdf/loadDatasets.ts";
+import { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 
-interface SparqlJsonResults {
-  head: { vars?: string[] };
-  results?: { bindings: SparqlRow[] };
-  boolean?: boolean;
+export const MINI_FIXTURE = fileURLToPath(new URL("./fixtures/mini.ttl", import.meta.url));
+
+/** The embedded engine over `files` (default: the mini fixture). Close it after the tests. */
+export async function startTestEngine(files: string[] = [MINI_FIXTURE]): Promise<EmbeddedEngine> {
+  const { chunks } = await loadDatasets(files);
+  return EmbeddedEngine.start({ chunks, workers: 1, deadlineMs: 20_000, rowCap: 10_000 });
 }
 
-export class TestEngine implements QueryEngine {
-  readonly name = "oxigraph (in-process, tests)";
-  private readonly store = new oxigraph.Store();
-
-  loadTurtle(text: string): this {
-    this.store.load(text, { format: "text/turtle" });
-    return this;
-  }
-
-  async select(query: string): Promise<SelectResult> {
-    const json = JSON.parse(this.store.query(query, { results_format: "application/sparql-results+json" }) as string) as SparqlJsonResults;
-    return { vars: json.head.vars ?? [], rows: json.results?.bindings ?? [], truncated: false };
-  }
-
-  async ask(query: string): Promise<boolean> {
-    return this.store.query(query) as boolean;
-  }
-
-  async serialize(query: string, form: QueryForm, mediaType: string): Promise<SerializedResult> {
-    const body = this.store.query(query, { results_format: mediaType }) as string;
-    return { form, mediaType, body, count: 0, truncated: false };
-  }
-
-  async tripleCount(): Promise<number> {
-    return this.store.size;
-  }
-
-  async close(): Promise<void> {}
-}
-
-/** A TestEngine holding the given Turtle files (URLs or paths). */
-export async function testEngineFrom(...files: (string | URL)[]): Promise<TestEngine> {
-  const engine = new TestEngine();
-  for (const file of files) engine.loadTurtle(await readFile(file, "utf8"));
-  return engine;
-}
-
-export const MINI_FIXTURE = new URL("./fixtures/mini.ttl", import.meta.url);
+/** IRIs of the fixture's resources: cd("Iran") → "https://w3id.org/caspian/data/Iran". */
+export const cd = (local: string) => `https://w3id.org/caspian/data/${local}`;
+export const cas = (local: string) => `https://w3id.org/caspian/ontology#${local}`;
