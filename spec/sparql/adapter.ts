@@ -19,7 +19,7 @@ import { analyzeQuery } from "../../server/sparql/analyzeQuery.ts";
 const { QueryResultBindings, QueryResultBoolean, QueryResultQuads } = testSuite;
 const { namedNode, blankNode, literal, quad } = N3.DataFactory;
 
-/** Builds an engine over a dataset given as N-Quads; the adapter closes it after one query. */
+/** Builds an engine over a dataset given as N-Quads; the adapter closes it when done with it. */
 export type EngineFactory = (nquads: string) => QueryEngine | Promise<QueryEngine>;
 
 export interface AdapterOptions {
@@ -34,7 +34,7 @@ export interface AdapterOptions {
 }
 
 export interface ConformanceAdapter extends IQueryEngine {
-  /** Closes the engine kept for the syntax tests. */
+  /** Closes the engines it still holds. */
   close(): Promise<void>;
 }
 
@@ -52,12 +52,11 @@ export function createConformanceAdapter({
   localPathOf,
   formOf = (query) => analyzeQuery(query).form,
 }: AdapterOptions): ConformanceAdapter {
-  let emptyEngine: Promise<QueryEngine> | undefined;
+  const engines = engineCache(createEngine);
 
   return {
     async parse(queryString: string, options: TestOptions): Promise<void> {
-      emptyEngine ??= Promise.resolve(createEngine(""));
-      const engine = await emptyEngine;
+      const engine = await engines.get("");
       try {
         await run(engine, withBase(queryString, options.baseIRI), formOf);
       } catch (error) {
@@ -68,28 +67,48 @@ export function createConformanceAdapter({
 
     async query(data: RDF.Quad[], queryString: string, options: TestOptions): Promise<IQueryResult> {
       const query = withBase(queryString, options.baseIRI);
-      const dataset = [...data, ...fromGraphs(query, data, localPathOf)];
-      const engine = await createEngine(toNQuads(dataset));
-      try {
-        return await run(engine, query, formOf, options.checkOrder ?? false);
-      } finally {
-        await engine.close();
-      }
+      const engine = await engines.get(toNQuads([...data, ...fromGraphs(query, data, localPathOf)]));
+      return run(engine, query, formOf, options.checkOrder ?? false);
     },
 
     async queryResultFormat(data: RDF.Quad[], queryString: string, mediaType: string, options: TestOptions) {
-      const engine = await createEngine(toNQuads(data));
-      try {
-        const query = withBase(queryString, options.baseIRI);
-        const result = await engine.serialize(query, formOf(query), mediaType);
-        return Readable.from([result.body]);
-      } finally {
-        await engine.close();
-      }
+      const query = withBase(queryString, options.baseIRI);
+      const engine = await engines.get(toNQuads(data));
+      const result = await engine.serialize(query, formOf(query), mediaType);
+      return Readable.from([result.body]);
     },
 
-    async close() {
-      if (emptyEngine) await (await emptyEngine).close();
+    close: () => engines.close(),
+  };
+}
+
+/**
+ * Engines by dataset. Queries never change an engine's data, so tests over the same data (often
+ * neighbours in a manifest) can share one; the few most recent are kept, the rest closed.
+ */
+function engineCache(createEngine: EngineFactory, size = 4) {
+  const engines = new Map<string, Promise<QueryEngine>>();
+  const closeQuietly = (engine: Promise<QueryEngine>) => engine.then((e) => e.close()).catch(() => {});
+  return {
+    get(nquads: string): Promise<QueryEngine> {
+      let engine = engines.get(nquads);
+      if (engine) {
+        engines.delete(nquads); // re-inserted below as the most recent
+      } else {
+        engine = Promise.resolve().then(() => createEngine(nquads));
+        engine.catch(() => engines.delete(nquads));
+      }
+      engines.set(nquads, engine);
+      if (engines.size > size) {
+        const [oldest, old] = engines.entries().next().value!;
+        engines.delete(oldest);
+        void closeQuietly(old);
+      }
+      return engine;
+    },
+    async close(): Promise<void> {
+      await Promise.all([...engines.values()].map(closeQuietly));
+      engines.clear();
     },
   };
 }
