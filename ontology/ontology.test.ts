@@ -118,6 +118,23 @@ describe("every term is defined in words", () => {
   });
 });
 
+describe("definitions quote the article faithfully", () => {
+  it("finds every quotation in a comment or definition verbatim in the article (the first letter's case aside)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(join(DATA_DIR, "source", "karami-iran-russia.txt"), "utf8");
+    const misquoted: string[] = [];
+    for (const quad of ontologyQuads) {
+      if (![`${NS.rdfs}comment`, `${NS.skos}definition`].includes(quad.predicate.value)) continue;
+      for (const [, quoted] of quad.object.value.matchAll(/"([^"]+)"/g)) {
+        const q = quoted!;
+        const variants = [q, q.charAt(0).toUpperCase() + q.slice(1), q.charAt(0).toLowerCase() + q.slice(1)];
+        if (!variants.some((v) => text.includes(v))) misquoted.push(`${shortenIri(quad.subject.value)}: "${q}"`);
+      }
+    }
+    expect(misquoted, misquoted.join("\n")).toEqual([]);
+  });
+});
+
 describe("only the standard vocabularies are used", () => {
   // The standard terms Caspian aligns with; a misspelt one (sem:hasActors) would silently align with nothing.
   const KNOWN_STANDARD_TERMS = new Set([
