@@ -62,7 +62,7 @@ const QUESTIONS: CompetencyQuestion[] = [
             cas:dyadMember cd:Iran , cd:Russia .
       OPTIONAL { ?role cas:startYear ?start ; cas:endYear ?end }
     }`,
-    answer: ["OttomanEmpire | 1501 | 1800", "Taliban | 1996 | 2001", "TerroristGroups | - | -", "TheWest | - | -"],
+    answer: ["OttomanEmpire | 1501 | 1771", "Taliban | 1996 | 2001", "TerroristGroups | - | -", "TheWest | - | -"],
   },
   {
     question: "Which treaties ceded Caucasus territory, from whom to whom, and in which year?",
@@ -74,12 +74,17 @@ const QUESTIONS: CompetencyQuestion[] = [
   },
   {
     question: "In which periods did Iran and Russia (or the Soviet Union) share a border, and what was the relationship then?",
-    query: `SELECT ?other ?level ?start ?end WHERE {
+    query: `SELECT ?other ?level ?start ?end ?disputed WHERE {
       ?state a cas:RelationshipState ; cas:geography cas:SharedBorder ; cas:dyadMember cd:Iran , ?other ;
              cas:relationshipLevel ?level ; cas:startYear ?start ; cas:endYear ?end .
       FILTER (?other != cd:Iran)
+      BIND (EXISTS { ?state cas:disputed true } AS ?disputed)
     }`,
-    answer: ["Russia | War | 1795 | 1920", "SovietUnion | Cooperation | 1960 | 1979", "SovietUnion | ThreatLevel | 1920 | 1979"],
+    answer: [
+      "Russia | Cooperation | 1614 | 1614 | true",
+      "Russia | ThreatLevel | 1795 | 1991 | false",
+      "SovietUnion | Cooperation | 1960 | 1979 | false",
+    ],
   },
   {
     question: "Who were the parties to the Treaty of Turkmenchay, when was it concluded, and how else does the article spell it?",
@@ -130,8 +135,12 @@ const QUESTIONS: CompetencyQuestion[] = [
       FILTER (xsd:integer(?rank) <= 4)
     }`,
     answer: [
-      "RelationsIranRussia1991To2021 | StrategicCooperation | GeographicalDistance",
-      "RelationsIranRussiaSafavidPeriod | Cooperation | GeographicalDistance",
+      "IranAndRussiaBecomeNeighbours | Cooperation | SharedBorder",
+      "IranRussiaRelationsBeforeTheMongols | Cooperation | GeographicalDistance",
+      "IranRussiaRelationsLastThreeDecades | StrategicCooperation | GeographicalDistance",
+      "IranRussiaRelationsSafavidPeriod | Cooperation | GeographicalDistance",
+      "IranRussiaRelationsZandPeriod | Cooperation | GeographicalDistance",
+      "IraniansAndSlavsGeographicalConnection | Cooperation | SharedBorder",
       "RelationsIranRussiaSyrianCrisis | StrategicPartnership | GeographicalDistance",
       "RelationsIranRussiaTajikCivilWar | StrategicPartnership | GeographicalDistance",
       "RelationsIranRussiaTalibanPeriod | StrategicPartnership | GeographicalDistance",
@@ -289,6 +298,73 @@ const QUESTIONS: CompetencyQuestion[] = [
       ?event a/rdfs:subClassOf* cas:Event ; cas:evidence ?ev . ?ev cas:inSection cd:section-Conclusion ; cas:cites ?work ; bibo:pages ?pages .
     }`,
     answer: ["KennedyBellyOfABearRemark | ref-Mirfendereski2004 | 244", "ShahsRemarkOnRussiasNeighbourhood | ref-Dencausse1988 | 223"],
+  },
+  {
+    question: "Which treaties were attempted but never concluded, and when?",
+    query: `SELECT ?treaty ?year WHERE { ?treaty a cas:Treaty ; cas:treatyStatus cas:Attempted ; cas:startYear ?year . }`,
+    answer: [
+      "AllianceWithEuropeanCountriesAgainstTheOttomans1599 | 1599",
+      "RussianLoanRequest1617 | 1617",
+      "RussianOfferToUniteAgainstTheOttomans1771 | 1771",
+      "TreatyOfReciprocityAndMutualMilitaryAssistance1597 | 1597",
+    ],
+  },
+  {
+    question: "Which of the article's claims are disputed, and for which years?",
+    query: `SELECT ?claim ?start WHERE {
+      ?claim cas:disputed true ; skos:editorialNote ?why .
+      OPTIONAL { ?claim cas:startYear ?start }
+    }`,
+    answer: [
+      "FoundingStatementOfTheDemocraticPartyOfAzerbaijan | 1954",
+      "IranAndRussiaBecomeNeighbours | 1614",
+      "IvanTheGreat | -",
+      "OccupationOfTehranByRezaKhan | 1920",
+      "ReignOfIvanTheGreat | 1547",
+      "SafavidPeriod | 1501",
+      "TajikCivilWar | 1992",
+    ],
+  },
+  {
+    question: "Which dated events and treaties fall in the Safavid period, and in which years?",
+    query: `SELECT ?year ?event WHERE {
+      ?event a/rdfs:subClassOf* cas:Event ; cas:duringPeriod cd:SafavidPeriod ; cas:startYear ?year .
+    }`,
+    answer: [
+      "1501 | BeginningOfOfficialRelations",
+      "1592 | TradeDelegationToMoscow1592",
+      "1595 | RussianAmbassadorToTheIranianCourt1595",
+      "1597 | RussianDelegation1597",
+      "1597 | TreatyOfReciprocityAndMutualMilitaryAssistance1597",
+      "1598 | RussianEffortToBringIranCloserToAustria",
+      "1599 | AllianceWithEuropeanCountriesAgainstTheOttomans1599",
+      "1599 | ShirleyMission1599",
+      "1599 | ShirleyMissionGreetedAtHajiTarkhan",
+      "1599 | ShirleyMissionIgnoredInMoscow",
+      "1603 | LiberationOfCitiesFromTabrizToTbilisi",
+      "1603 | ShahAbbasWarsWithTheOttomans1603",
+      "1614 | RussianAmbassadorToShahAbbas1614",
+      "1614 | ShahAbbasOfferOfMoneyAndTroops1614",
+      "1617 | RussianLoanRequest1617",
+      "1617 | ShahAbbasWishForNeighbourhood",
+    ],
+  },
+  {
+    question: "Which third parties does the article name as partners or supporters, and whom did each support?",
+    query: `SELECT DISTINCT ?party ?side WHERE {
+      ?role a cas:ThirdPartyRole ; cas:thirdPartyRoleType cas:PartnerOrSupporter ; cas:thirdParty ?party .
+      OPTIONAL { ?role cas:supports ?side }
+    }`,
+    answer: [
+      "Austria | -",
+      "Britain | Iran",
+      "Britain | Russia",
+      "Britain | SovietUnion",
+      "France | Iran",
+      "Germany | Iran",
+      "UnitedStates | -",
+      "UnitedStates | Iran",
+    ],
   },
 ];
 
