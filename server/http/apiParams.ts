@@ -95,8 +95,9 @@ export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.o
   const message = result.error.issues
     .map((issue) => {
       const where = issue.path.join(".") || "query";
-      // zod's own wording for a missing value is "expected string, received undefined".
-      const what = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+      // zod's own wording for a missing value is "Invalid input" or "expected string, received undefined".
+      const missing = issue.path.length === 1 && (query as Record<PropertyKey, unknown> | undefined)?.[issue.path[0]!] === undefined;
+      const what = missing && (issue.code === "invalid_type" || issue.code === "invalid_union") ? "is required" : issue.message;
       return `${where}: ${what}`;
     })
     .join("; ");
