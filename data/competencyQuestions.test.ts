@@ -350,9 +350,11 @@ const QUESTIONS: CompetencyQuestion[] = [
     ],
   },
   {
-    question: "Which third parties does the article name as partners or supporters, and whom did each support?",
+    question: "Which third parties does the article name as partners or supporters in Iran's relations with Russia, and whom did each support?",
     query: `SELECT DISTINCT ?party ?side WHERE {
-      ?role a cas:ThirdPartyRole ; cas:thirdPartyRoleType cas:PartnerOrSupporter ; cas:thirdParty ?party .
+      ?role a cas:ThirdPartyRole ; cas:thirdPartyRoleType cas:PartnerOrSupporter ; cas:thirdParty ?party ;
+            cas:dyadMember cd:Iran , ?russia .
+      FILTER (?russia IN (cd:Russia, cd:SovietUnion))
       OPTIONAL { ?role cas:supports ?side }
     }`,
     answer: [
@@ -365,6 +367,14 @@ const QUESTIONS: CompetencyQuestion[] = [
       "UnitedStates | -",
       "UnitedStates | Iran",
     ],
+  },
+  {
+    question: "Whom did the Soviet Union back against Iran?",
+    query: `SELECT ?side ?start WHERE {
+      ?role a cas:ThirdPartyRole ; cas:thirdParty cd:SovietUnion ; cas:dyadMember cd:Iran ; cas:supports ?side .
+      OPTIONAL { ?role cas:startYear ?start }
+    }`,
+    answer: ["Iraq | 1982", "NationalGovernmentOfAzerbaijan | -", "NationalGovernmentOfKurdistan | -"],
   },
 ];
 
