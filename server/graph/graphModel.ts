@@ -5,11 +5,12 @@
  * (actors, places, periods, events, treaties, threats, and the works evidence cites) and the
  * edges (cas: object properties between drawn nodes, treaty → territory through provisions,
  * relationship states and third-party roles drawn between actors, claims → cited works).
- * graphView.ts filters and budgets it; paths.ts walks it.
+ * graphView.ts filters and budgets it; paths.ts walks it. Read once per engine (perEngine.ts).
  */
 import type { EdgeAttributes, NodeAttributes } from "../http/apiTypes.ts";
 import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
 import { LabelMap, yearsText } from "./labels.ts";
+import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { NS } from "../rdf/namespaces.ts";
 import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
@@ -46,7 +47,10 @@ interface Facts {
   eventTypes: Map<string, string[]>;
 }
 
-export async function readGraphModel(engine: QueryEngine): Promise<GraphModel> {
+/** The engine's graph model, read once (see perEngine.ts); views filter it, never change it. */
+export const readGraphModel = perEngine(loadGraphModel);
+
+async function loadGraphModel(engine: QueryEngine): Promise<GraphModel> {
   const [schema, typed, citations, facts, plain, territories, states, roles] = await Promise.all([
     schemaIndex(engine),
     selectAll(engine, `${SPARQL_PREFIXES}

@@ -21,7 +21,11 @@ export const MATCH_SCORES = { exact: 100, prefix: 80, wordPrefix: 60, substring:
 
 /** The score of `label` for the folded query, or 0 when it does not match. */
 export function matchScore(foldedQuery: string, label: string): number {
-  const folded = foldText(label);
+  return matchFolded(foldedQuery, foldText(label));
+}
+
+/** matchScore for a label already folded with foldText (search folds each label once). */
+export function matchFolded(foldedQuery: string, folded: string): number {
   if (!foldedQuery || !folded) return 0;
   if (folded === foldedQuery) return MATCH_SCORES.exact;
   if (folded.startsWith(foldedQuery)) return MATCH_SCORES.prefix;

@@ -15,6 +15,7 @@ import { NotFoundError } from "./errors.ts";
 import { evidenceFor } from "./evidence.ts";
 import { readGraphModel, type ModelEdge, type ModelNode } from "./graphModel.ts";
 import { yearsText } from "./labels.ts";
+import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { compareStrings } from "./sparqlText.ts";
 
@@ -32,19 +33,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     }
   }
 
-  const graph = new UndirectedGraph({ allowSelfLoops: false });
-  const between = new Map<string, ModelEdge[]>();
-  const pairKey = (u: string, v: string) => (u < v ? `${u} ${v}` : `${v} ${u}`);
-  for (const key of [...model.nodes.keys()].sort(compareStrings)) {
-    if (model.nodes.get(key)!.attributes.kind !== "source") graph.addNode(key);
-  }
-  for (const edge of model.edges) {
-    if (edge.attributes.kind === "citation" || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    graph.mergeEdge(edge.source, edge.target);
-    const pair = pairKey(edge.source, edge.target);
-    between.set(pair, [...(between.get(pair) ?? []), edge]);
-  }
-
+  const { graph, between } = await pathIndex(engine);
   const nodePaths = from === to ? [[from]] : shortestPaths(graph, from, to, max);
   const chosen = nodePaths.map((nodes) =>
     nodes.slice(1).map((v, i) => {
@@ -80,6 +69,26 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     })),
   };
 }
+
+const pairKey = (u: string, v: string) => (u < v ? `${u} ${v}` : `${v} ${u}`);
+
+/** The graph paths walk: entities only (no cited works, no citation edges), undirected and
+ * simple, with the parallel model edges behind each pair. Built once per engine. */
+const pathIndex = perEngine(async (engine) => {
+  const model = await readGraphModel(engine);
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const between = new Map<string, ModelEdge[]>();
+  for (const key of [...model.nodes.keys()].sort(compareStrings)) {
+    if (model.nodes.get(key)!.attributes.kind !== "source") graph.addNode(key);
+  }
+  for (const edge of model.edges) {
+    if (edge.attributes.kind === "citation" || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+    graph.mergeEdge(edge.source, edge.target);
+    const pair = pairKey(edge.source, edge.target);
+    between.set(pair, [...(between.get(pair) ?? []), edge]);
+  }
+  return { graph, between };
+});
 
 /** All shortest node paths from `from` to `to`, at most `max`, in a stable order. */
 function shortestPaths(graph: UndirectedGraph, from: string, to: string, max: number): string[][] {

@@ -3,12 +3,12 @@
  * ============
  * What the views need from the ontology, read from the same store: the class hierarchy (to give
  * a resource its kind and its most specific class), labels of classes, properties and concepts,
- * and concept ranks (skos:notation). Read once per engine: the explorer's store is loaded at
- * start-up and not updated while it serves.
+ * and concept ranks (skos:notation). Read once per engine (perEngine.ts).
  */
 import type { NodeKind } from "../http/apiTypes.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
+import { perEngine } from "./perEngine.ts";
 import { SPARQL_PREFIXES, int, iriOf, selectAll } from "./sparqlText.ts";
 import { KIND_ROOTS, LEVEL_RANKS, SOURCE_CLASSES, STANDARD_PREDICATE_LABELS } from "./vocabulary.ts";
 
@@ -60,18 +60,8 @@ export class SchemaIndex {
   }
 }
 
-const cache = new WeakMap<QueryEngine, Promise<SchemaIndex>>();
-
-export function schemaIndex(engine: QueryEngine): Promise<SchemaIndex> {
-  let index = cache.get(engine);
-  if (!index) {
-    index = loadSchemaIndex(engine);
-    // A failed read (e.g. a deadline) must not stick for the life of the server.
-    index.catch(() => cache.delete(engine));
-    cache.set(engine, index);
-  }
-  return index;
-}
+/** The schema index of an engine's store, read once (see perEngine.ts). */
+export const schemaIndex = perEngine(loadSchemaIndex);
 
 async function loadSchemaIndex(engine: QueryEngine): Promise<SchemaIndex> {
   const [hierarchy, terms] = await Promise.all([

@@ -9,7 +9,8 @@
 import type { SearchHit } from "../http/apiTypes.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
-import { foldText, matchScore } from "./labelMatch.ts";
+import { foldText, matchFolded } from "./labelMatch.ts";
+import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
 import { RDFS_LABEL } from "./vocabulary.ts";
@@ -17,34 +18,50 @@ import { RDFS_LABEL } from "./vocabulary.ts";
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
 
-export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
-  const query = foldText(q);
-  if (!query) return [];
-  const [schema, { rows }] = await Promise.all([
-    schemaIndex(engine),
-    // Accent folding is not SPARQL, so the labels come back whole and are ranked here; the MINUS
-    // drops the ontology's own terms before they leave the store.
-    selectAll(engine, `${SPARQL_PREFIXES}
+interface LabelEntry {
+  iri: string;
+  value: string;
+  folded: string;
+  /** rdfs:label (the resource's own name) rather than an alternative spelling. */
+  own: boolean;
+}
+
+/** Every searchable label, read once per engine (perEngine.ts). Accent folding is not SPARQL,
+ * so the labels come back whole and are ranked here; the MINUS drops the ontology's own terms
+ * before they leave the store. */
+const labelIndex = perEngine(async (engine) => {
+  const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?s ?p ?label WHERE {
   VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel }
   ?s ?p ?label .
   FILTER(isIRI(?s))
   MINUS { VALUES ?schema { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property owl:Ontology skos:ConceptScheme } ?s a ?schema }
-}`),
-  ]);
-
+}`);
   const labels = new LabelMap();
-  const best = new Map<string, { matched: string; score: number; own: boolean }>();
+  const entries: LabelEntry[] = [];
   for (const row of rows) {
-    const s = iriOf(row, "s");
+    const iri = iriOf(row, "s");
     const term = row.label;
-    if (!s || !term) continue;
+    if (!iri || !term) continue;
     const own = row.p?.value === RDFS_LABEL;
-    if (own) labels.add(s, term);
-    const score = matchScore(query, term.value);
+    if (own) labels.add(iri, term);
+    entries.push({ iri, value: term.value, folded: foldText(term.value), own });
+  }
+  return { labels, entries };
+});
+
+export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+  const query = foldText(q);
+  if (!query) return [];
+  const [schema, { labels, entries }] = await Promise.all([schemaIndex(engine), labelIndex(engine)]);
+
+  const best = new Map<string, Candidate>();
+  for (const { iri, value, folded, own } of entries) {
+    const score = matchFolded(query, folded);
     if (score === 0) continue;
-    const current = best.get(s);
-    if (!current || better({ matched: term.value, score, own }, current)) best.set(s, { matched: term.value, score, own });
+    const current = best.get(iri);
+    const candidate = { matched: value, score, own };
+    if (!current || better(candidate, current)) best.set(iri, candidate);
   }
   const hits = [...best].sort(
     ([a, x], [b, y]) =>

@@ -7,12 +7,16 @@
  * Routes (all GET, all JSON; errors are 4xx/5xx with an `ApiError` body):
  *   /api/v1/health                              → Health
  *   /api/v1/graph?from=&to=&kinds=&relations=   → GraphPayload   (kinds, relations: comma lists)
+ *        &maxNodes=                                (node budget, default 5000, most connected kept)
  *   /api/v1/entity?iri=                         → EntityDetails
- *   /api/v1/search?q=&limit=                    → { results: SearchHit[] }
- *   /api/v1/timeline                            → Timeline
- *   /api/v1/paths?from=&to=&max=                → PathsResult   (from/to: IRIs)
+ *   /api/v1/search?q=&limit=                    → { results: SearchHit[] }  (limit 1..50, default 10)
+ *   /api/v1/timeline?a=&b=                      → Timeline      (dyad of the states; defaults: cd:Iran, cd:Russia)
+ *   /api/v1/paths?from=&to=&max=                → PathsResult   (from/to: IRIs; max 1..20, default 5)
  *   /api/v1/third-parties?a=&b=                 → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia)
  *   /api/v1/source?evidence=IRI | ?quote=TEXT   → SourcePassage
+ * In the Iran–Russia dyad the Soviet Union counts as Russia's side (server/graph/dyad.ts).
+ * Edges of an actor's part in an event (party, aggressor, target, mediator, supporter,
+ * participant) point from the actor to the event, labelled "party to", "aggressor in" ...
  * The SPARQL 1.1 endpoint is /sparql.
  */
 
