@@ -2,7 +2,8 @@
  * Timeline chart
  * ==============
  * Draws the timeline as one SVG: on top the Iran–Russia relationship state per period (rank 1 =
- * strategic alliance at the top … 7 = war at the bottom, a bar per state over its years) with the
+ * strategic alliance at the top … 7 = war at the bottom, a block in its rank's row over its years,
+ * so states the article gives for overlapping spans both stay visible) with the
  * geography of that period as a strip under it (solid = shared border, hatched = distance); then
  * the periods of Iran and Russia and the article's three ages as bands in lanes; dated events as
  * ticks; and a year axis on the compressed scale of timelineScale.ts. The chart only draws and
@@ -25,12 +26,12 @@ export const LEVEL_NAMES: Record<number, string> = {
 
 const MARGIN_LEFT = 128;
 const MARGIN_RIGHT = 12;
-const RANK_H = 11;
+const RANK_H = 10;
 const CHART_TOP = 6;
 const CHART_H = RANK_H * 7;
 const GEO_H = 8;
-const ROW_H = 15;
-const LANE_GAP = 5;
+const ROW_H = 13;
+const LANE_GAP = 3;
 const EVENTS_H = 14;
 const AXIS_H = 22;
 
@@ -118,8 +119,7 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
       .filter(Boolean)
       .join(", ");
     const g = svgEl("g", { class: `tl-state tl-rank-${rank}`, "data-iri": state.iri }, chart);
-    svgEl("rect", { x, y: rankY(rank), width: w, height: CHART_TOP + CHART_H - rankY(rank), class: "tl-state-bar" }, g);
-    svgEl("rect", { x, y: rankY(rank), width: w, height: 2.5, class: "tl-state-top" }, g);
+    svgEl("rect", { x, y: rankY(rank) + 0.5, width: w, height: RANK_H - 1, rx: 1.5, class: "tl-state-bar" }, g);
     svgTitle(description, g);
     activate(g, description, () => handlers.onSelect(state.iri), true);
     remember(state.iri, g);

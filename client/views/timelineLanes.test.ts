@@ -13,11 +13,12 @@ const period = (name: string, start: number, end: number, country?: string, kind
 });
 
 describe("timeline lanes", () => {
-  it("puts each period in its country's lane, Soviet periods in Russia's, ages in their own", () => {
+  it("puts each dynastic period in its country's lane, Soviet periods in Russia's, ages in their own, loose spans in Other", () => {
     expect(laneOf(period("SafavidPeriod", 1501, 1722, "Iran"))).toBe("iran");
     expect(laneOf(period("SovietPeriod", 1917, 1991, "SovietUnion"))).toBe("russia");
     expect(laneOf(period("AgeOfGeographicalDistance", 1501, 1722, undefined, "analytic"))).toBe("ages");
-    expect(laneOf(period("Something", 1, 2, "OttomanEmpire"))).toBe("other");
+    expect(laneOf(period("KhazarGovernmentPeriod", 501, 1000, "Khazars"))).toBe("other");
+    expect(laneOf(period("PostSafavidCenturies", 1722, 1991, "Iran", "other"))).toBe("other");
   });
 
   it("gives an overlapping reign a row below its era instead of drawing over it", () => {

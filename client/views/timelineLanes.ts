@@ -20,8 +20,11 @@ export const LANE_LABELS: Record<LaneKey, string> = {
 const RUSSIA_LIKE = /\/(Russia|SovietUnion|RussianFederation|RussianEmpire|Muscovy)$/;
 const IRAN_LIKE = /\/(Iran|Persia)$/;
 
+// Only dynastic periods sit in a country's lane: the article's loose spans ("the last twelve
+// centuries", "post-Safavid centuries") carry a country too, but would bury its dynasties.
 export function laneOf(period: TimelinePeriod): LaneKey {
   if (period.kind === "analytic") return "ages";
+  if (period.kind !== "dynastic") return "other";
   const country = period.country;
   if (!country) return "other";
   if (IRAN_LIKE.test(country.iri) || /^(Iran|Persia)\b/i.test(country.label)) return "iran";
