@@ -34,10 +34,19 @@ function toSyntaxError(error: JisonError): QuerySyntaxError {
   const loc = error.hash?.loc;
   // Jison's message opens with "Parse error on line N:" and a caret picture; keep the picture
   // (it shows where) and the expectation, without the repeated line number.
-  const detail = error.message.replace(/^Parse error on line \d+:\n/, "").trim();
+  const detail = compact(error.message.replace(/^Parse error on line \d+:\n/, "").trim());
   const line = loc?.first_line;
   const column = loc?.first_column === undefined ? undefined : loc.first_column + 1;
   return new QuerySyntaxError(detail || "Invalid SPARQL query", line, column);
+}
+
+/** Jison lists every token it would take; past a handful that buries the point, so name a few. */
+function compact(detail: string): string {
+  return detail.replace(/Expecting ((?:'[^']*'(?:, )?)+), got ('[^']*')/, (_whole, expected: string, got: string) => {
+    const tokens = expected.split(", ");
+    const shown = tokens.length > 6 ? `${tokens.slice(0, 6).join(", ")} (or ${tokens.length - 6} more)` : tokens.join(", ");
+    return `Unexpected ${got}; expected ${shown}`;
+  });
 }
 
 /** Oxigraph reports syntax errors as "error at 2:9: expected ..."; keep the position typed. */

@@ -5,7 +5,9 @@
  * serializes. Oxigraph serializes; only a cut solution sequence is re-written by our own
  * serializers, and a cut graph re-dumped by a scratch store.
  */
+import { Parser, Writer } from "n3";
 import oxigraph from "oxigraph";
+import { NS } from "../rdf/namespaces.ts";
 import type { SelectResult } from "./engine.ts";
 import { fromOxigraphMessage } from "./analyzeQuery.ts";
 import { MEDIA } from "./mediaTypes.ts";
@@ -71,10 +73,18 @@ function serializeGraph(store: oxigraph.Store, query: string, graphs: GraphOptio
   const kept = truncated ? lines.slice(0, rowCap) : lines;
   const text = kept.map((line) => `${line}\n`).join("");
   if (mediaType === MEDIA.nTriples) return { body: text, count: kept.length, truncated };
+  if (mediaType === MEDIA.turtle) return { body: prefixedTurtle(text), count: kept.length, truncated };
   const scratch = new oxigraph.Store();
   scratch.load(text, { format: MEDIA.nTriples });
   const body = scratch.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
   return { body, count: kept.length, truncated };
+}
+
+/** Turtle with Caspian's prefixes, for people reading it (Oxigraph's JS dump writes full IRIs). */
+function prefixedTurtle(nTriples: string): string {
+  const quads = new Parser({ format: "application/n-triples" }).parse(nTriples);
+  const used = Object.fromEntries(Object.entries(NS).filter(([, iri]) => nTriples.includes(`<${iri}`)));
+  return new Writer({ format: "text/turtle", prefixes: used }).quadsToString(quads);
 }
 
 /** Turns whatever Oxigraph threw into data that can cross to the main thread. */
