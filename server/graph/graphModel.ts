@@ -288,8 +288,11 @@ function groupDyads(rows: Record<string, SparqlJsonTerm>[], nodeVar: string, typ
   return [...groups].sort(([a], [b]) => compareStrings(a, b));
 }
 
+/** Event types whose aggressor and target are at war (cas:EventTypes). */
+const WAR_EVENT_TYPES = new Set(["War", "CivilWar", "Invasion", "Conquest", "Siege"].map((t) => `${NS.cas}${t}`));
+
 function isWar(types: string[] | undefined): boolean {
-  return (types ?? []).some((t) => /War|Invasion/.test(t.slice(NS.cas.length)));
+  return (types ?? []).some((t) => WAR_EVENT_TYPES.has(t));
 }
 
 /** "Strategic cooperation" → "strategic cooperation", but "USSR support" stays. */
