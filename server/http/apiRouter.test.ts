@@ -244,3 +244,14 @@ describe("GET /api/v1/source", () => {
     await expectError("/source", { quote: "Iran", evidence: cd("ev-TreatyOfTurkmenchay-1") }, 400, "BAD_REQUEST", "evidence:");
   });
 });
+
+describe("methods", () => {
+  it("answers HEAD like GET and 405 with Allow for other methods", async () => {
+    const head = await fetch(`${server.url}/api/v1/timeline`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    const post = await fetch(`${server.url}/api/v1/search?q=Iran`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await post.json()) as { code: string }).code).toBe("METHOD_NOT_ALLOWED");
+  });
+});

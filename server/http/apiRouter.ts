@@ -16,6 +16,7 @@ import { sourceText } from "../graph/sourceText.ts";
 import { thirdParties } from "../graph/thirdParties.ts";
 import { timeline } from "../graph/timeline.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
+import { MethodNotAllowedError } from "./errors.ts";
 import { dyadParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams } from "./apiParams.ts";
 import type {
   EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
@@ -30,38 +31,44 @@ export interface ApiRouterDeps {
 export function createApiRouter(deps: ApiRouterDeps): express.Router {
   const { engine, sourceDir } = deps;
   const router = express.Router();
+  // GET (and HEAD, which Express answers from GET); any other method is a 405 naming them.
+  const route = <T>(path: string, answer: (query: unknown) => Promise<T>) =>
+    router
+      .route(path)
+      .get(async (req, res: express.Response<T>) => {
+        res.json(await answer(req.query));
+      })
+      .all((req) => {
+        throw new MethodNotAllowedError(req.method, ["GET", "HEAD"]);
+      });
 
-  router.get("/graph", async (req, res: express.Response<GraphPayload>) => {
-    res.json(await graphView(engine, parseParams(graphParams, req.query)));
+  route<GraphPayload>("/graph", (query) => graphView(engine, parseParams(graphParams, query)));
+
+  route<EntityDetails>("/entity", (query) => entityDetails(engine, parseParams(entityParams, query).iri));
+
+  route<{ results: SearchHit[] }>("/search", async (query) => {
+    const { q, limit } = parseParams(searchParams, query);
+    return { results: await search(engine, q, limit) };
   });
 
-  router.get("/entity", async (req, res: express.Response<EntityDetails>) => {
-    res.json(await entityDetails(engine, parseParams(entityParams, req.query).iri));
+  route<Timeline>("/timeline", (query) => {
+    const { a, b } = parseParams(dyadParams, query);
+    return timeline(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]);
   });
 
-  router.get("/search", async (req, res: express.Response<{ results: SearchHit[] }>) => {
-    const { q, limit } = parseParams(searchParams, req.query);
-    res.json({ results: await search(engine, q, limit) });
+  route<PathsResult>("/paths", (query) => {
+    const { from, to, max } = parseParams(pathsParams, query);
+    return paths(engine, from, to, max);
   });
 
-  router.get("/timeline", async (req, res: express.Response<Timeline>) => {
-    const { a, b } = parseParams(dyadParams, req.query);
-    res.json(await timeline(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]));
+  route<ThirdPartyAnalysis>("/third-parties", (query) => {
+    const { a, b } = parseParams(dyadParams, query);
+    return thirdParties(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]);
   });
 
-  router.get("/paths", async (req, res: express.Response<PathsResult>) => {
-    const { from, to, max } = parseParams(pathsParams, req.query);
-    res.json(await paths(engine, from, to, max));
-  });
-
-  router.get("/third-parties", async (req, res: express.Response<ThirdPartyAnalysis>) => {
-    const { a, b } = parseParams(dyadParams, req.query);
-    res.json(await thirdParties(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]));
-  });
-
-  router.get("/source", async (req, res: express.Response<SourcePassage>) => {
-    const { evidence, quote } = parseParams(sourceParams, req.query);
-    res.json(await sourceText(engine, sourceDir, evidence !== undefined ? { evidence } : { quote: quote! }));
+  route<SourcePassage>("/source", (query) => {
+    const { evidence, quote } = parseParams(sourceParams, query);
+    return sourceText(engine, sourceDir, evidence !== undefined ? { evidence } : { quote: quote! });
   });
 
   return router;

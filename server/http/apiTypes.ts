@@ -176,7 +176,7 @@ export interface PathStep {
   source: Ref;
   target: Ref;
   predicate: Ref;
-  /** The step as a sentence: "Russia was party to the Treaty of Turkmenchay (1828)." */
+  /** The step as a sentence, in the direction walked: "Russia — party to — Treaty of Turkmenchay (1828)". */
   sentence: string;
   evidence: Evidence[];
 }
