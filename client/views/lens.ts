@@ -130,7 +130,8 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
         : `${n} third ${n === 1 ? "party" : "parties"} between ${a.label} and ${b.label}.`;
     const head = document.createElement("thead");
     const headRow = document.createElement("tr");
-    for (const name of ["Third party", "Role", "Period", "Years", "Evidence"]) {
+    // Three columns so the table fits the side panel; the quotes sit under the role they support.
+    for (const name of ["Third party", "Role and evidence", "When"]) {
       const th = document.createElement("th");
       th.scope = "col";
       th.textContent = name;
@@ -159,13 +160,18 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
         const roleCell = document.createElement("td");
         roleCell.append(badge(roleStyle(role), role.role.label));
         if (role.supports) roleCell.append(document.createTextNode(` (supports ${role.supports.label})`));
-        const period = document.createElement("td");
-        period.textContent = role.period?.label ?? "";
-        const years = document.createElement("td");
-        years.textContent = formatSpan(role.startYear, role.endYear);
-        const evidence = document.createElement("td");
-        evidence.append(renderEvidence(role.evidence));
-        tr.append(roleCell, period, years, evidence);
+        if (role.evidence.length > 0) roleCell.append(renderEvidence(role.evidence));
+        const when = document.createElement("td");
+        when.className = "cas-lens-when";
+        if (role.period) when.append(document.createTextNode(role.period.label));
+        const years = formatSpan(role.startYear, role.endYear);
+        if (years) {
+          const span = document.createElement("span");
+          span.className = "cas-lens-years";
+          span.textContent = years;
+          when.append(span);
+        }
+        tr.append(roleCell, when);
         body.append(tr);
       });
     }

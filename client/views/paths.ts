@@ -141,12 +141,16 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
       steps.className = "cas-path-steps";
       for (const step of path.steps) {
         const item = document.createElement("li");
-        const sentence = document.createElement("button");
-        sentence.type = "button";
+        // A link, not a button, so a long sentence wraps as text beside its list number.
+        const sentence = document.createElement("a");
+        sentence.href = "#";
         sentence.className = "cas-path-sentence";
         sentence.textContent = step.sentence;
         sentence.title = `Focus ${step.target.label}`;
-        sentence.addEventListener("click", () => ctx.focusNode(ctx.graph().hasNode(step.target.iri) ? step.target.iri : step.source.iri));
+        sentence.addEventListener("click", (event) => {
+          event.preventDefault();
+          ctx.focusNode(ctx.graph().hasNode(step.target.iri) ? step.target.iri : step.source.iri);
+        });
         item.append(sentence);
         if (step.evidence.length > 0) item.append(renderEvidence(step.evidence));
         steps.append(item);

@@ -20,6 +20,11 @@ function viaEdges(graph: Graph, node: string, other: string): string[] {
   return graph.edges(other).filter((edge) => graph.getEdgeAttribute(edge, "via") === node);
 }
 
+function yearsText(start: unknown, end: unknown): string {
+  if (typeof start !== "number") return "";
+  return typeof end === "number" && end !== start ? `${start}–${end}` : String(start);
+}
+
 export function edgesForSteps(graph: Graph, steps: readonly PathStep[]): string[] {
   const found = new Set<string>();
   for (const step of steps) {
@@ -27,8 +32,18 @@ export function edgesForSteps(graph: Graph, steps: readonly PathStep[]): string[
     const t = step.target.iri;
     let edges = between(graph, s, t);
     if (edges.length === 0) edges = [...viaEdges(graph, t, s), ...viaEdges(graph, s, t)];
-    const exact = edges.filter((edge) => graph.getEdgeAttribute(edge, "predicate") === step.predicate.iri);
-    for (const edge of exact.length > 0 ? exact : edges) found.add(edge);
+    let chosen = edges.filter((edge) => graph.getEdgeAttribute(edge, "predicate") === step.predicate.iri);
+    if (chosen.length === 0) chosen = edges;
+    // Parallel edges of one predicate (two relationship states of a dyad) differ in their years,
+    // which the step's sentence prints: keep the ones it names, if it names any.
+    if (chosen.length > 1) {
+      const named = chosen.filter((edge) => {
+        const years = yearsText(graph.getEdgeAttribute(edge, "startYear"), graph.getEdgeAttribute(edge, "endYear"));
+        return years !== "" && step.sentence.includes(years);
+      });
+      if (named.length > 0) chosen = named;
+    }
+    for (const edge of chosen) found.add(edge);
   }
   return [...found];
 }
