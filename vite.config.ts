@@ -16,6 +16,7 @@ export default defineConfig({
   },
   worker: { format: "es" },
   server: {
-    proxy: { "/api": "http://localhost:3000", "/sparql": "http://localhost:3000" },
+    // "/api/v1", not "/api": the client's own modules live under /api/ (client/api/client.ts).
+    proxy: { "/api/v1": "http://localhost:3000", "/sparql": "http://localhost:3000" },
   },
 });
