@@ -21,7 +21,9 @@ describe("paths", () => {
       target: { iri: cd("TreatyOfTurkmenchay"), label: "Treaty of Turkmenchay" },
       predicate: { iri: cas("party"), label: "party" },
       sentence: "Russia — party to — Treaty of Turkmenchay (1828)",
+      edge: `${cd("TreatyOfTurkmenchay")}|${cas("party")}|${cd("Russia")}`,
     });
+    expect(step).not.toHaveProperty("via");
     expect(step?.evidence.map((e) => e.iri)).toEqual([cd("ev-TreatyOfTurkmenchay-1")]);
     const back = await paths(engine, cd("TreatyOfTurkmenchay"), cd("Russia"));
     expect(back.paths[0]?.steps[0]?.sentence).toBe("Treaty of Turkmenchay (1828) — has party — Russia");
@@ -36,6 +38,8 @@ describe("paths", () => {
         predicate: { iri: cas("RelationshipState"), label: "Relationship state" },
         sentence: "Iran — in cooperation (1501–1722) with — Russia",
         evidence: [expect.objectContaining({ iri: cd("ev-rel-IranRussia-Safavid-1") })],
+        edge: cd("rel-IranRussia-Safavid"),
+        via: cd("rel-IranRussia-Safavid"),
       },
     ]);
   });

@@ -64,6 +64,8 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
           predicate: { iri: edge.attributes.predicate, label: schema.label(edge.attributes.predicate) },
           sentence: `${nodeText(model.nodes.get(u)!)} — ${phrase} — ${nodeText(model.nodes.get(v)!)}`,
           evidence: stepEvidence,
+          edge: edge.key,
+          ...(edge.attributes.via ? { via: edge.attributes.via } : {}),
         };
       }),
     })),

@@ -179,6 +179,10 @@ export interface PathStep {
   /** The step as a sentence, in the direction walked: "Russia — party to — Treaty of Turkmenchay (1828)". */
   sentence: string;
   evidence: Evidence[];
+  /** Key of the /graph edge the step walks (unfiltered graph), to highlight exactly that edge. */
+  edge?: string;
+  /** The n-ary node behind that edge (relationship state, third-party role, provision), if any. */
+  via?: string;
 }
 
 export interface PathsResult {
