@@ -91,7 +91,7 @@ describe("the row cap", () => {
 describe("the query deadline over HTTP", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ documents: { "generated.nt": generatedTriples(20_000) }, deadlineMs: 2_000, workers: 2 });
+    server = await startTestServer({ documents: { "generated.nt": generatedTriples(20_000) }, deadlineMs: 2_000, workers: 2, spare: true });
   });
   afterAll(() => server.close());
 

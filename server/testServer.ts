@@ -21,6 +21,8 @@ export interface TestServerOptions {
   deadlineMs?: number;
   rowCap?: number;
   workers?: number;
+  /** Keep a loaded spare worker (off by default: most tests never stop a query). */
+  spare?: boolean;
   /** Replace the engine (e.g. one that fails) instead of starting Oxigraph. */
   engine?: QueryEngine;
   distDir?: string;
@@ -47,7 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const rowCap = options.rowCap ?? 10_000;
   const engine =
     options.engine ??
-    (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap }));
+    (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false }));
   const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}) });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {

@@ -32,8 +32,8 @@ describe("the embedded engine", () => {
     expect(await Promise.all([engine.ask("ASK { <http://example.org/x> ?p ?o }"), engine.ask(SIMPLE)])).toEqual([true, true]);
   });
 
-  it("stops a query past its deadline with a DeadlineError and replaces the worker", async () => {
-    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(20_000)], workers: 1, deadlineMs: 10_000, rowCap: 10 });
+  it("stops a query past its deadline with a DeadlineError and answers the queued requests on a fresh worker", async () => {
+    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(20_000)], workers: 1, deadlineMs: 10_000, rowCap: 10, spare: false });
     const slow = engine.select(CARTESIAN, { deadlineMs: 500 });
     // Queued behind the runaway query on the only worker: must survive its replacement.
     const queued = [engine.ask(SIMPLE), engine.select("SELECT ?p WHERE { <http://example.org/s2> ?p ?o } LIMIT 1")];
@@ -41,7 +41,24 @@ describe("the embedded engine", () => {
     expect(await queued[0]).toBe(true);
     expect(await queued[1]).toMatchObject({ rows: [{}] });
     expect(engine.stats.replacements).toBe(1);
+    expect(engine.stats.lastReplacementMs).toBeGreaterThan(0);
     expect(await engine.tripleCount()).toBe(20_000);
+  });
+
+  it("puts the loaded spare in a stopped worker's place at once and loads a new spare", async () => {
+    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(20_000)], workers: 1, deadlineMs: 10_000, rowCap: 10 });
+    await until(() => engine!.stats.spareLoadMs !== undefined);
+    const slow = engine.select(CARTESIAN, { deadlineMs: 500 });
+    const queued = engine.ask(SIMPLE);
+    await expect(slow).rejects.toBeInstanceOf(DeadlineError);
+    expect(await queued).toBe(true);
+    expect(engine.stats.lastReplacementMs).toBe(0);
+    // The next runaway query finds a spare again.
+    const spareBefore = engine.stats.spareLoadMs;
+    await until(() => engine!.stats.spareLoadMs !== spareBefore);
+    await expect(engine.select(CARTESIAN, { deadlineMs: 500 })).rejects.toBeInstanceOf(DeadlineError);
+    expect(await engine.ask(SIMPLE)).toBe(true);
+    expect(engine.stats).toMatchObject({ replacements: 2, lastReplacementMs: 0 });
   });
 
   it("keeps answering on the other worker while one runs a runaway query", async () => {
@@ -69,3 +86,8 @@ describe("the embedded engine", () => {
     expect(result).toMatchObject({ form: "CONSTRUCT", mediaType: "text/turtle", count: 5, truncated: true });
   });
 });
+
+/** Waits for a condition the pool reaches by itself (a worker finishing its load). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -15,6 +15,8 @@ export interface EmbeddedEngineOptions {
   workers: number;
   deadlineMs: number;
   rowCap: number;
+  /** Keep a loaded spare worker so a terminated one is replaced at once (default true). */
+  spare?: boolean;
 }
 
 export class EmbeddedEngine implements QueryEngine {
@@ -22,7 +24,7 @@ export class EmbeddedEngine implements QueryEngine {
   private readonly pool: WorkerPool;
 
   private constructor(private readonly options: EmbeddedEngineOptions) {
-    this.pool = new WorkerPool(options.chunks, options.workers);
+    this.pool = new WorkerPool(options.chunks, options.workers, { spare: options.spare });
   }
 
   /** Starts the workers and resolves once every one has loaded the dataset. */

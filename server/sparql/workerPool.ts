@@ -4,7 +4,8 @@
  * Runs store requests on a few Oxigraph worker threads, off the main event loop. Requests wait in
  * one shared queue and go to whichever worker is idle. Each request has a deadline counted from
  * when it was asked: if it is still queued it is dropped, if it is running its worker is
- * terminated and a fresh one is loaded from the same chunks while the others keep answering.
+ * terminated and replaced while the others keep answering. A spare worker, loaded in advance,
+ * takes the place of a terminated one at once; a new spare then loads in the background.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,11 +29,14 @@ interface Task {
 }
 
 interface Slot {
+  /** Place in the pool; -1 while the slot is the spare. */
   index: number;
   worker: Worker;
   state: "loading" | "idle" | "busy" | "dead";
   task?: Task;
   spawnedAt: number;
+  /** When this slot was called in to replace a terminated one. */
+  calledAt?: number;
 }
 
 export interface PoolStats {
@@ -41,8 +45,15 @@ export interface PoolStats {
   /** Time the slowest initial worker took from spawn to ready. */
   startMs: number;
   replacements: number;
-  /** Spawn-to-ready time of the most recent replacement worker. */
+  /** From terminating a worker to its replacement being ready: ~0 when the spare was ready. */
   lastReplacementMs?: number;
+  /** Spawn-to-ready time of the latest spare (what a replacement costs without one). */
+  spareLoadMs?: number;
+}
+
+export interface PoolOptions {
+  /** Keep one extra loaded worker to replace a terminated one at once (default true). */
+  spare?: boolean;
 }
 
 // The worker is TypeScript. Node 20 does not apply `--import tsx` to a worker's entry module,
@@ -56,6 +67,8 @@ export class WorkerPool {
   readonly ready: Promise<void>;
   readonly stats: PoolStats;
   private readonly slots: Slot[] = [];
+  private spare: Slot | undefined;
+  private readonly useSpare: boolean;
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
@@ -64,12 +77,21 @@ export class WorkerPool {
   constructor(
     private readonly chunks: string[],
     size: number,
+    options: PoolOptions = {},
   ) {
+    this.useSpare = options.spare ?? true;
     this.stats = { workers: size, triples: 0, startMs: 0, replacements: 0 };
     this.ready = new Promise<void>((resolve, reject) => {
       this.readyWaiters = { resolve, reject, pending: size };
     });
     for (let index = 0; index < size; index++) this.slots.push(this.spawn(index));
+    // The spare loads after the pool is ready, so it never slows the start.
+    this.ready.then(
+      () => {
+        if (this.useSpare && !this.closed) this.spare = this.spawn(-1);
+      },
+      () => {},
+    );
   }
 
   run(request: PoolRequest, deadlineMs: number): Promise<WorkerAnswer> {
@@ -88,7 +110,7 @@ export class WorkerPool {
     for (const task of this.queue.splice(0)) this.settle(task, new EngineClosedError());
     this.readyWaiters?.reject(new EngineClosedError());
     await Promise.all(
-      this.slots.map((slot) => {
+      [...this.slots, ...(this.spare ? [this.spare] : [])].map((slot) => {
         if (slot.task) this.settle(slot.task, new EngineClosedError());
         slot.state = "dead";
         return slot.worker.terminate();
@@ -110,18 +132,21 @@ export class WorkerPool {
   private onMessage(slot: Slot, message: WorkerMessage): void {
     if (slot.state === "dead") return;
     if (message.type === "ready") {
-      const tookMs = performance.now() - slot.spawnedAt;
+      const now = performance.now();
       this.stats.triples = message.triples;
-      if (this.readyWaiters) {
-        this.stats.startMs = Math.max(this.stats.startMs, tookMs);
+      slot.state = "idle";
+      if (slot === this.spare) {
+        this.stats.spareLoadMs = now - slot.spawnedAt;
+        return;
+      }
+      if (this.readyWaiters && slot.calledAt === undefined) {
+        this.stats.startMs = Math.max(this.stats.startMs, now - slot.spawnedAt);
         if (--this.readyWaiters.pending === 0) {
           this.readyWaiters.resolve();
           this.readyWaiters = undefined;
         }
-      } else {
-        this.stats.lastReplacementMs = tookMs;
       }
-      slot.state = "idle";
+      if (slot.calledAt !== undefined) this.stats.lastReplacementMs = now - slot.calledAt;
       this.pump();
       return;
     }
@@ -136,6 +161,13 @@ export class WorkerPool {
 
   private onCrash(slot: Slot, error: Error): void {
     if (slot.state === "dead") return;
+    if (slot === this.spare) {
+      // A lost spare is not replaced until the next termination asks for one.
+      slot.state = "dead";
+      this.spare = undefined;
+      void slot.worker.terminate();
+      return;
+    }
     if (slot.state === "loading") {
       // A worker that cannot load its data will not do better a second time: no respawn loop.
       slot.state = "dead";
@@ -148,14 +180,21 @@ export class WorkerPool {
     if (task) this.settle(task, error);
   }
 
-  /** Dead slot out, fresh worker in; queued requests simply wait for it or the others. */
+  /** Dead slot out; the spare (or a fresh worker) in. Queued requests wait for it or the others. */
   private replace(slot: Slot): void {
     slot.state = "dead";
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
     this.stats.replacements++;
-    this.slots[slot.index] = this.spawn(slot.index);
+    const next = this.spare ?? this.spawn(slot.index);
+    this.spare = undefined;
+    next.index = slot.index;
+    next.calledAt = performance.now();
+    this.slots[slot.index] = next;
+    if (next.state === "idle") this.stats.lastReplacementMs = 0;
+    if (this.useSpare) this.spare = this.spawn(-1);
+    this.pump();
   }
 
   private expire(task: Task): void {
