@@ -1,8 +1,11 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { NotFoundError } from "./errors.ts";
 import { articleParagraphs, findPassage, sourceText, splitParagraphs } from "./sourceText.ts";
+import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
 import { cd, startTestEngine } from "./testEngine.ts";
 
 const SOURCE_DIR = fileURLToPath(new URL("../../data/source", import.meta.url));
@@ -58,5 +61,30 @@ describe("sourceText", () => {
   it("throws NotFoundError for a quote the article does not contain or an evidence IRI without a quote", async () => {
     await expect(sourceText(engine, SOURCE_DIR, { quote: "Iran and Russia signed a treaty on the Moon" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(sourceText(engine, SOURCE_DIR, { evidence: cd("Iran") })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("sourceText over the curated data", () => {
+  it("finds the paragraph of every evidence quote, in the section the evidence names", async () => {
+    const files = DEFAULT_SOURCES.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ttl")).map((f) => join(dir, f)));
+    const curated = await startTestEngine(files);
+    try {
+      const { rows } = await curated.select(
+        `PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX cas: <https://w3id.org/caspian/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?ev ?quote ?section WHERE { ?ev oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s oa:exact ?quote . OPTIONAL { ?ev cas:inSection ?sec . ?sec dcterms:title ?section } }`,
+        { rowCap: 1_000_000 },
+      );
+      expect(rows.length).toBeGreaterThan(100);
+      const paragraphs = await articleParagraphs(SOURCE_DIR);
+      const misses = rows.flatMap((row) => {
+        const passage = findPassage(paragraphs, row.quote!.value);
+        if (!passage) return [`${row.ev!.value}: not found`];
+        if (row.section && passage.section !== row.section.value) return [`${row.ev!.value}: in ${passage.section}, not ${row.section.value}`];
+        return [];
+      });
+      expect(misses).toEqual([]);
+    } finally {
+      await curated.close();
+    }
   });
 });
