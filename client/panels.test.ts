@@ -108,6 +108,36 @@ describe("the timeline", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("is driven from the keyboard: play sweeps the years and stops, a slider steps, a relationship state opens", async () => {
+    const { page, errors } = await open();
+    const play = page.getByTestId("timeline-play");
+    await page.locator("#timeline .tl-state").first().waitFor();
+    await play.focus();
+    await page.keyboard.press("Enter");
+    expect(await play.getAttribute("aria-pressed")).toBe("true");
+    await page.waitForFunction(() => Number(new URL(location.href).searchParams.get("from")) > 1500);
+    await page.keyboard.press("Enter");
+    expect(await play.getAttribute("aria-pressed")).toBe("false");
+
+    await page.getByTestId("timeline-all").click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get("from"));
+    await page.getByTestId("timeline-from").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => Number(new URL(location.href).searchParams.get("from")) > -500);
+    const from = new URL(page.url()).searchParams.get("from");
+    expect(await page.getByTestId("timeline-from").getAttribute("aria-valuetext")).toBe(from);
+
+    const state = page.locator("#timeline .tl-state").first();
+    const iri = (await state.getAttribute("data-iri"))!;
+    await state.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`article.entity[data-iri="${iri}"]`);
+    expect(await page.locator(`#timeline .tl-state.tl-selected[data-iri="${iri}"]`).count()).toBe(1);
+    await screenshot(page, "panels-timeline-state-selected");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe("the paths panel", () => {

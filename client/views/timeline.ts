@@ -160,18 +160,15 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     const options: HTMLOptionElement[] = [el("option", { value: "" }, "All years")];
     const custom = el("option", { value: "custom", disabled: "", hidden: "" }, "Custom range");
     options.push(custom);
-    const groups = new Map<string, HTMLOptGroupElement>();
+    // Lanes in the chart's order (Iran, Russia, ages, other), each sorted by start year.
+    const groups = new Map<string, HTMLOptGroupElement>(
+      (["iran", "russia", "ages", "other"] as const).map((lane) => [lane, el("optgroup", { label: LANE_LABELS[lane] })]),
+    );
     const sorted = [...data.periods].sort((a, b) => a.startYear - b.startYear || b.endYear - a.endYear);
     for (const period of sorted) {
-      const lane = laneOf(period);
-      let group = groups.get(lane);
-      if (!group) {
-        group = el("optgroup", { label: LANE_LABELS[lane] });
-        groups.set(lane, group);
-      }
-      group.append(el("option", { value: period.iri }, `${period.label} (${formatSpan(period.startYear, period.endYear)})`));
+      groups.get(laneOf(period))!.append(el("option", { value: period.iri }, `${period.label} (${formatSpan(period.startYear, period.endYear)})`));
     }
-    periodSelect.replaceChildren(...options, ...groups.values());
+    periodSelect.replaceChildren(...options, ...[...groups.values()].filter((g) => g.childElementCount > 0));
   }
 
   function sync(state: ViewState): void {
