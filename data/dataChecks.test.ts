@@ -77,7 +77,7 @@ describe("the data conforms to the shapes", () => {
     expect(report.conforms, formatShapeReport(report)).toBe(true);
   });
 
-  it("rejects a treaty with one party and no evidence, naming the focus node and the shapes", async () => {
+  it("rejects a treaty with one party and no evidence, and a timeless threat to itself, naming the focus node and the shapes", async () => {
     const broken = await parseRdfFile(join(FIXTURES_DIR, "broken-treaty.ttl"));
     const sources = await parseRdfFile(join(DATA_DIR, "sources.ttl"));
     const report = await validateShapes([...ontologyQuads, ...sources, ...broken], shapesQuads);
@@ -92,6 +92,11 @@ describe("the data conforms to the shapes", () => {
       { focusNode: "cd:fixture-BrokenTreaty", path: "cas:startYear", shape: "cas:StartYearShape", value: "1828" }));
     expect(report.results).toContainEqual(expect.objectContaining(
       { focusNode: "cd:ev-fixture-Iran-1", path: "oa:hasTarget", shape: "cas:EvidenceShape" }));
+    expect(report.results).toContainEqual(expect.objectContaining(
+      { focusNode: "cd:fixture-SelfThreat", path: "cas:threatSource", shape: "cas:ThreatShape", value: "cd:fixture-Iran" }));
+    expect(report.results).toContainEqual(expect.objectContaining(
+      { focusNode: "cd:fixture-SelfThreat", path: "cas:threatElement", shape: "cas:ThreatShape" }));
+    expect(text).toContain("cd:fixture-SelfThreat: A threat, relationship state or third-party role needs a time: cas:startYear/cas:endYear or a cas:duringPeriod. (shape cas:SituatedInTimeShape)");
   });
 });
 
