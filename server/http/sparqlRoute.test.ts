@@ -64,6 +64,16 @@ describe("the SPARQL endpoint's result formats", () => {
   });
 });
 
+describe("Turtle answers", () => {
+  it("declare the prefixes of Caspian's namespaces they use", async () => {
+    const query = `${PREFIX}CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?n } WHERE { ?s ex:name ?n }`;
+    const body = await (await get({ query }, { Accept: MEDIA.turtle })).text();
+    expect(body).toMatch(/^@prefix rdfs: <http:\/\/www\.w3\.org\/2000\/01\/rdf-schema#>\s*\./m);
+    expect(body).toContain("rdfs:label");
+    expect(readResults(MEDIA.turtle, body)).toMatchObject({ triples: 2 });
+  });
+});
+
 describe("content negotiation", () => {
   it.each([
     { form: "SELECT", accept: undefined, chosen: MEDIA.resultsJson },

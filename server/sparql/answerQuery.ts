@@ -84,7 +84,15 @@ function serializeGraph(store: oxigraph.Store, query: string, graphs: GraphOptio
 function prefixedTurtle(nTriples: string): string {
   const quads = new Parser({ format: "application/n-triples" }).parse(nTriples);
   const used = Object.fromEntries(Object.entries(NS).filter(([, iri]) => nTriples.includes(`<${iri}`)));
-  return new Writer({ format: "text/turtle", prefixes: used }).quadsToString(quads);
+  const writer = new Writer({ format: "text/turtle", prefixes: used });
+  writer.addQuads(quads);
+  // Writing to a string, n3 calls back synchronously; quadsToString would drop the @prefix lines.
+  let turtle = "";
+  writer.end((error, result: string) => {
+    if (error) throw error;
+    turtle = result;
+  });
+  return turtle;
 }
 
 /** Turns whatever Oxigraph threw into data that can cross to the main thread. */
