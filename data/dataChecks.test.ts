@@ -16,7 +16,7 @@ import { parseRdfFile, RdfSyntaxError } from "../server/rdf/parseRdf.ts";
 import { formatShapeReport, validateShapes } from "../server/rdf/validateShapes.ts";
 import {
   bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
-  quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence,
+  quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence, unrecordedCitations,
 } from "./dataChecks.ts";
 
 const DATA_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -112,6 +112,11 @@ describe("every quote is the article's own words", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
+  it("records the article's citation for every quote the article backs with one", () => {
+    const problems = unrecordedCitations(data, sourceText);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
   it("finds each cas:citationText in the paragraph of its quote, naming the work cas:cites points to", () => {
     const problems = citationProblems(data, sourceText);
     expect(problems, problems.join("\n")).toEqual([]);
@@ -166,6 +171,11 @@ describe("the checks catch a broken fixture, naming the evidence or claim at fau
   it("lists a quote filed under the wrong section", () => {
     expect(quotesOutsideSection(broken, sourceText)).toEqual([
       'cd:ev-fixture-WrongSection: the quote "Agha Mohammad Khan Qajar conquered Georgia in 1795" is not in cd:section-Conclusion']);
+  });
+
+  it("lists a quote the article backs with a citation that the evidence does not record", () => {
+    expect(unrecordedCitations(broken, sourceText)).toEqual([
+      'cd:ev-fixture-UncitedQuote: the article cites "Savory, 2002: 122" for this quote, but the evidence has no cas:citationText "Savory, 2002: 122" (and cas:cites)']);
   });
 
   it("lists a citation whose cas:cites names another work", () => {

@@ -216,3 +216,29 @@ export function domainRangeMismatches(data: Store, ontology: Store): string[] {
   }
   return [...problems];
 }
+
+// An in-text citation as the article prints it: "(Tranznio, 1980: 33)", "(Koolaee,1997: 127)", "(Starr, 2013)".
+const CITATION = /\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?, ?\d{4}(?:: [\d-]+)?)\)/g;
+const CITATION_AFTER = /^[.,]? ?\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?, ?\d{4}(?:: [\d-]+)?)\)/;
+
+/**
+ * A quote that contains an in-text citation, or is followed at once by one, is evidence the
+ * article backs with a source: its cas:citationText must record that citation.
+ */
+export function unrecordedCitations(data: Store, sourceText: string): string[] {
+  const problems: string[] = [];
+  for (const ev of data.getSubjects(RDF_TYPE, cas("Evidence"), null)) {
+    const recorded = new Set(data.getObjects(ev, cas("citationText"), null).map((c) => c.value));
+    for (const exact of exactsOf(data, ev)) {
+      const printed = [...exact.matchAll(CITATION)].map((m) => m[1]!);
+      for (let at = sourceText.indexOf(exact); at >= 0; at = sourceText.indexOf(exact, at + 1)) {
+        const after = CITATION_AFTER.exec(sourceText.slice(at + exact.length, at + exact.length + 60));
+        if (after) printed.push(after[1]!);
+      }
+      for (const citation of new Set(printed)) {
+        if (!recorded.has(citation)) problems.push(`${shortenIri(ev.value)}: the article cites "${citation}" for this quote, but the evidence has no cas:citationText "${citation}" (and cas:cites)`);
+      }
+    }
+  }
+  return problems;
+}
