@@ -1,7 +1,8 @@
 /**
  * Timeline chart
  * ==============
- * Draws the timeline as one SVG: on top the Iran–Russia relationship state per period (rank 1 =
+ * Draws the timeline as one SVG: on top the article's three ages as a header, under it the
+ * Iran–Russia relationship state per period (rank 1 =
  * strategic alliance at the top … 7 = war at the bottom, a block in its rank's row over its years,
  * so states the article gives for overlapping spans both stay visible) with the
  * geography of that period as a strip under it (solid = shared border, hatched = distance); then
@@ -27,7 +28,8 @@ export const LEVEL_NAMES: Record<number, string> = {
 const MARGIN_LEFT = 128;
 const MARGIN_RIGHT = 12;
 const RANK_H = 10;
-const CHART_TOP = 6;
+const AGES_H = 13;
+const CHART_TOP = 4 + AGES_H;
 const CHART_H = RANK_H * 7;
 const GEO_H = 8;
 const ROW_H = 13;
@@ -95,6 +97,22 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
   const hatch = svgEl("pattern", { id: "caspian-tl-distance", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, defs);
   svgEl("rect", { width: 6, height: 6, class: "tl-geo-distance-bg" }, hatch);
   svgEl("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "tl-geo-distance-line" }, hatch);
+
+  // The article's three ages as a header over the chart, with their spans shaded behind it, so the
+  // thesis reads at a glance: distance goes with cooperation, a shared border with threat and war.
+  const agesGroup = svgEl("g", { class: "tl-ages" }, svg);
+  const ages = data.periods.filter((p) => p.kind === "analytic").sort((a, b) => a.startYear - b.startYear);
+  ages.forEach((age, i) => {
+    const x = scale.x(age.startYear);
+    const w = Math.max(2, scale.x(age.endYear) - x);
+    svgEl("rect", { x, y: 2, width: w, height: CHART_TOP + CHART_H + 3 + GEO_H - 2, class: `tl-age-bg tl-age-bg-${i % 2}` }, agesGroup);
+    const fits = Math.floor((w - 4) / 5.6);
+    if (fits >= 4) {
+      const text = age.label.length <= fits ? age.label : `${age.label.slice(0, fits - 1)}…`;
+      const label = svgText(text, { x: x + w / 2, y: AGES_H - 2, class: "tl-age-label", "text-anchor": "middle" }, agesGroup);
+      svgTitle(`${age.label} (${formatSpan(age.startYear, age.endYear)})`, label);
+    }
+  });
 
   // Relationship-state chart: grid lines and rank names, then a bar per state.
   const chart = svgEl("g", { class: "tl-states" }, svg);
