@@ -17,11 +17,29 @@ import { screenshot, waitForExplorer } from "./test/pageHelpers.ts";
 const CD = "https://w3id.org/caspian/data/";
 const ARTICLE = readFileSync(new URL("../data/source/karami-iran-russia.txt", import.meta.url), "utf8").replace(/\s+/g, " ");
 
+// Labels that would run script if a panel parsed them as HTML: a period (timeline) and a third
+// party of Iran and Russia (lens).
+const HOSTILE_TTL = `
+@prefix cas: <https://w3id.org/caspian/ontology#> .
+@prefix cd: <https://w3id.org/caspian/data/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+cd:test-HostilePeriod a cas:DynasticPeriod ;
+  rdfs:label "Zzyzx <img src=x onerror=\\"window.__pwned=1\\"> era" ;
+  cas:periodOf cd:Iran ; cas:startYear 1900 ; cas:endYear 1901 .
+cd:test-HostileActor a cas:State ;
+  rdfs:label "Qqq <img src=x onerror=\\"window.__pwned=2\\"> Qqq" .
+cd:test-HostileRole a cas:ThirdPartyRole ;
+  cas:thirdParty cd:test-HostileActor ; cas:dyadMember cd:Iran , cd:Russia ;
+  cas:thirdPartyRoleType cas:Mediator ; cas:startYear 1900 ; cas:endYear 1901 .
+`;
+const HOSTILE_PERIOD = 'Zzyzx <img src=x onerror="window.__pwned=1"> era';
+const HOSTILE_ACTOR = 'Qqq <img src=x onerror="window.__pwned=2"> Qqq';
+
 let server: TestServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startExplorer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startExplorer({ documents: { "hostile-panels.ttl": HOSTILE_TTL } }), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -196,6 +214,26 @@ describe("the third-party lens", () => {
     await page.waitForFunction(() => !window.caspian.view?.getFocus().highlightNodes);
     expect(await page.locator("#panel-lens tbody tr").count()).toBe(0);
     expect(new URL(page.url()).searchParams.get("lensA")).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("labels from the data", () => {
+  it("are shown as text in the timeline, the period picker and the lens, and none of their markup runs", async () => {
+    const { page, errors } = await open("/?tab=lens&lensA=cd:Iran&lensB=cd:Russia");
+    const band = page.locator(`#timeline .tl-band[data-iri="${CD}test-HostilePeriod"]`);
+    await band.waitFor({ state: "attached" });
+    expect(await band.locator("title").textContent()).toBe(`${HOSTILE_PERIOD} (1900–1901)`);
+    const options = await page.getByTestId("timeline-period").locator("option").allTextContents();
+    expect(options).toContain(`${HOSTILE_PERIOD} (1900–1901)`);
+    const row = page.locator(`#panel-lens tr[data-iri="${CD}test-HostileActor"]`);
+    await row.waitFor();
+    expect(await row.locator("th").textContent()).toBe(HOSTILE_ACTOR);
+    expect(await row.getAttribute("data-role")).toBe("mediator");
+    expect(await page.locator("#timeline, #panel-lens, #panel-paths").locator("img, script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await screenshot(page, "panels-hostile-labels");
     expect(errors).toEqual([]);
     await page.close();
   });
