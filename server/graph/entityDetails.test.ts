@@ -86,6 +86,7 @@ describe("entityDetails", () => {
 
   it("describes an evidence node with itself as its evidence", async () => {
     const details = await entityDetails(engine, cd("ev-ShirleyMission-1"));
+    expect(details.label).toBe("Evidence: “the delegation reached Haji Tarkhan and was greeted by Russian tsar envoys”");
     expect(details.evidence).toEqual([
       {
         iri: cd("ev-ShirleyMission-1"),

@@ -96,12 +96,16 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
   }
 
   const info = schema.classify(classes);
+  const ownEvidence = evidence.get(iri) ?? [];
+  // An evidence node has no label of its own; its quote names it better than its IRI does.
+  const quoted = classes.has(CAS.Evidence) ? ownEvidence.find((e) => e.iri === iri)?.quote : undefined;
+  const fallbackLabel = quoted ? `Evidence: “${quoted.length > 80 ? `${quoted.slice(0, 79)}…` : quoted}”` : others.label(iri);
   if (startYear !== undefined && endYear === undefined) endYear = startYear;
   if (endYear !== undefined && startYear === undefined) startYear = endYear;
   const comment = comments.has(iri) ? comments.get(iri) : undefined;
   return {
     iri,
-    label: own.has(iri) ? own.get(iri) : others.label(iri),
+    label: own.has(iri) ? own.get(iri) : fallbackLabel,
     altLabels: [...altLabels].sort(compareStrings),
     ...(comment !== undefined ? { comment } : {}),
     kind: info.kind,
@@ -116,7 +120,7 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
     ),
     outgoing: sortRelations(out),
     incoming: sortRelations(inc),
-    evidence: evidence.get(iri) ?? [],
+    evidence: ownEvidence,
   };
 }
 
