@@ -219,6 +219,26 @@ describe("the third-party lens", () => {
   });
 });
 
+describe("the paths panel and the lens together", () => {
+  it("give the graph's highlight back to the path when the lens is switched off", async () => {
+    const { page, errors } = await open("/?tab=lens&pathFrom=cd:Iran&pathTo=cd:Britain");
+    await page.locator("#panel-paths .cas-path-sentence").first().waitFor({ state: "attached" });
+    await page.waitForFunction(() => (window.caspian.view?.getFocus().highlightEdges?.size ?? 0) > 0);
+    await page.getByTestId("lens-show").click();
+    await page.waitForFunction((ottomans) => !!window.caspian.view?.getFocus().highlightNodes?.has(ottomans), `${CD}OttomanEmpire`);
+    await page.getByTestId("lens-toggle").click();
+    await page.waitForFunction((ottomans) => {
+      const focus = window.caspian.view?.getFocus();
+      return !!focus?.highlightNodes && !focus.highlightNodes.has(ottomans) && (focus.highlightEdges?.size ?? 0) > 0;
+    }, `${CD}OttomanEmpire`);
+    const lit = await highlight(page);
+    expect(lit.nodes).toEqual(expect.arrayContaining([`${CD}Iran`, `${CD}Britain`]));
+    expect(lit.nodes).not.toContain(`${CD}Russia`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("labels from the data", () => {
   it("are shown as text in the timeline, the period picker and the lens, and none of their markup runs", async () => {
     const { page, errors } = await open("/?tab=lens&lensA=cd:Iran&lensB=cd:Russia");

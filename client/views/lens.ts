@@ -207,17 +207,28 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     toggle.setAttribute("aria-pressed", String(on));
   }
 
+  // The graph has one highlight, shared with the paths panel: see paths.ts's sync for the rule.
+  let pathWasOn = !!ctx.getState().path;
   function sync(state: ViewState): void {
     syncToggle(!!state.lens);
-    if (state.lens) run(state.lens);
-    else if (load.type !== "off") {
+    const pathOn = !!state.path;
+    const pathCleared = pathWasOn && !pathOn;
+    pathWasOn = pathOn;
+    if (state.lens) {
+      run(state.lens);
+      if (pathCleared && load.type === "ready") {
+        const result = load.result;
+        cancelHighlight();
+        cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlight(result));
+      }
+    } else if (load.type !== "off") {
       request?.abort();
       cancelHighlight();
       load = { type: "off" };
       status.textContent = "";
       status.removeAttribute("role");
       table.replaceChildren();
-      ctx.highlight([]);
+      if (!pathOn) ctx.highlight([]);
     }
   }
 

@@ -163,15 +163,28 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
     cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlightPaths(result.paths));
   }
 
+  // The graph has one highlight, shared with the lens: whichever ran last shows. When the lens is
+  // switched off while a path is shown, the path takes the highlight back; when the path is
+  // cleared while the lens is on, the highlight is left to the lens.
+  let lensWasOn = !!ctx.getState().lens;
   function sync(state: ViewState): void {
-    if (state.path) run(state.path);
-    else if (load.type !== "idle") {
+    const lensOn = !!state.lens;
+    const lensTurnedOff = lensWasOn && !lensOn;
+    lensWasOn = lensOn;
+    if (state.path) {
+      run(state.path);
+      if (lensTurnedOff && load.type === "ready") {
+        const paths = load.result.paths;
+        cancelHighlight();
+        cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlightPaths(paths));
+      }
+    } else if (load.type !== "idle") {
       request?.abort();
       cancelHighlight();
       load = { type: "idle" };
       status.textContent = "";
       results.replaceChildren();
-      ctx.highlight([]);
+      if (!lensOn) ctx.highlight([]);
     }
   }
 
