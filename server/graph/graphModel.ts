@@ -30,6 +30,9 @@ export interface ModelEdge {
   /** The edge read from source to target and back, for path sentences: "party to" / "has party". */
   phrase: string;
   inversePhrase: string;
+  /** The claims whose evidence backs the edge: its n-ary node, the threats behind a plain
+   * cas:threatened, or else its event, treaty or threat end. */
+  claims: string[];
 }
 
 export interface GraphModel {
@@ -118,9 +121,28 @@ SELECT ?role ?party ?member ?type WHERE {
     if (edge.source !== edge.target && nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.key, edge);
   };
 
+  // A plain `source cas:threatened target` is backed by the cas:Threat nodes between the two.
+  const threatEnds = new Map<string, { sources: string[]; targets: string[] }>();
+  for (const row of plain.rows) {
+    const [s, p, o] = [iriOf(row, "s")!, iriOf(row, "p")!, iriOf(row, "o")!];
+    if (p !== CAS.threatSource && p !== CAS.threatTarget) continue;
+    const ends = threatEnds.get(s) ?? { sources: [], targets: [] };
+    (p === CAS.threatSource ? ends.sources : ends.targets).push(o);
+    threatEnds.set(s, ends);
+  }
+  const threatsBetween = new Map<string, string[]>();
+  for (const [threat, { sources, targets }] of threatEnds) {
+    for (const source of sources) for (const target of targets) {
+      threatsBetween.set(`${source} ${target}`, [...(threatsBetween.get(`${source} ${target}`) ?? []), threat].sort(compareStrings));
+    }
+  }
+  const evidenceOf = (claims: string[]) => claims.reduce((sum, claim) => sum + (facts.evidenceCount.get(claim) ?? 0), 0);
+
   for (const row of plain.rows) {
     const [s, p, o] = [iriOf(row, "s")!, iriOf(row, "p")!, iriOf(row, "o")!];
     if (p === CAS.evidence || !nodes.has(s) || !nodes.has(o)) continue;
+    const threats = p === CAS.threatened ? (threatsBetween.get(`${s} ${o}`) ?? []) : [];
+    const claims = threats.length > 0 ? threats : [s, o].filter((n) => CLAIM_KINDS.has(nodes.get(n)!.attributes.kind));
     const spec = RELATIONS[p];
     let kind = spec?.kind ?? "other";
     // An aggressor or target of a war is drawn as war, of anything else as a role.
@@ -130,7 +152,8 @@ SELECT ?role ?party ?member ?type WHERE {
       kind,
       label: spec ? (reversed ? spec.inverse : spec.forward) : schema.label(p),
       predicate: p,
-      evidenceCount: facts.evidenceCount.get(s) ?? 0,
+      ...(threats[0] ? { via: threats[0] } : {}),
+      evidenceCount: evidenceOf(claims),
     };
     const forward = spec?.forward ?? attributes.label;
     const inverse = spec?.inverse ?? `is ${attributes.label} of`;
@@ -141,6 +164,7 @@ SELECT ?role ?party ?member ?type WHERE {
       attributes,
       phrase: reversed ? inverse : forward,
       inversePhrase: reversed ? forward : inverse,
+      claims,
     });
   }
 
@@ -149,7 +173,7 @@ SELECT ?role ?party ?member ?type WHERE {
     if (!treaty || !provision || !place) continue;
     const attributes = viaAttributes(facts, provision, "place", RELATIONS[CAS.territory]!.forward, CAS.territory);
     const { forward, inverse } = RELATIONS[CAS.territory]!;
-    add({ key: `${treaty}|${CAS.territory}|${place}|${provision}`, source: treaty, target: place, attributes, phrase: forward, inversePhrase: inverse });
+    add({ key: `${treaty}|${CAS.territory}|${place}|${provision}`, source: treaty, target: place, attributes, phrase: forward, inversePhrase: inverse, claims: [provision] });
   }
 
   for (const [state, { members, level }] of groupDyads(states.rows, "state", "level")) {
@@ -160,7 +184,7 @@ SELECT ?role ?party ?member ?type WHERE {
     const years = yearsText(facts.start.get(state), facts.end.get(state));
     const attributes = viaAttributes(facts, state, levelKind(level, rank), years ? `${levelLabel} (${years})` : levelLabel, CAS.RelationshipState);
     const phrase = `in ${attributes.label} with`;
-    add({ key: state, source: a, target: b, attributes, phrase, inversePhrase: phrase });
+    add({ key: state, source: a, target: b, attributes, phrase, inversePhrase: phrase, claims: [state] });
   }
 
   const roleParties = new Map<string, string>();
@@ -184,6 +208,7 @@ SELECT ?role ?party ?member ?type WHERE {
         attributes,
         phrase: `${detail} for`,
         inversePhrase: `had as ${detail}`,
+        claims: [role],
       });
     }
   }
@@ -199,7 +224,7 @@ SELECT ?role ?party ?member ?type WHERE {
         evidenceCount: evs.length,
       };
       const { forward, inverse } = RELATIONS[CAS.cites]!;
-      add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse });
+      add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse, claims: [] });
     }
   }
 
@@ -228,6 +253,9 @@ function groupDyads(rows: Record<string, SparqlJsonTerm>[], nodeVar: string, typ
   for (const group of groups.values()) group.members.sort(compareStrings);
   return [...groups].sort(([a], [b]) => compareStrings(a, b));
 }
+
+/** Kinds of node whose evidence backs the plain edges they take part in. */
+const CLAIM_KINDS = new Set(["event", "treaty", "threat"]);
 
 /** Event types whose aggressor and target are at war (cas:EventTypes). */
 const WAR_EVENT_TYPES = new Set(["War", "CivilWar", "Invasion", "Conquest", "Siege"].map((t) => `${NS.cas}${t}`));

@@ -99,7 +99,11 @@ describe("graphView", () => {
       attributes: { kind: "place", predicate: cas("territory") },
     });
     expect(edge(payload, `${cd("RussianThreatToIran")}|${cas("threatSource")}|${cd("Russia")}`)?.attributes.kind).toBe("threat");
-    expect(edge(payload, `${cd("Russia")}|${cas("threatened")}|${cd("Iran")}`)?.attributes).toMatchObject({ kind: "threat", label: "threatened" });
+    expect(edge(payload, `${cd("Russia")}|${cas("threatened")}|${cd("Iran")}`)?.attributes).toMatchObject({
+      kind: "threat",
+      label: "threatened",
+      via: cd("RussianThreatToIran"),
+    });
     expect(edge(payload, `${cd("ShirleyMission")}|${cas("cites")}|${cd("ref-HoushangMahdavi1986")}`)?.attributes).toMatchObject({
       kind: "citation",
       via: cd("ev-ShirleyMission-1"),

@@ -42,7 +42,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     }),
   );
   const claims = new Set<string>();
-  for (const steps of chosen) for (const { edge } of steps) for (const claim of evidenceClaims(edge, model.nodes)) claims.add(claim);
+  for (const steps of chosen) for (const { edge } of steps) for (const claim of edge.claims) claims.add(claim);
   const evidence = await evidenceFor(engine, claims);
 
   const ref = (iri: string): Ref => ({ iri, label: model.nodes.get(iri)!.attributes.label });
@@ -55,7 +55,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
         const phrase = edge.source === u ? edge.phrase : edge.inversePhrase;
         const seen = new Set<string>();
         const stepEvidence: Evidence[] = [];
-        for (const claim of evidenceClaims(edge, model.nodes)) {
+        for (const claim of edge.claims) {
           for (const e of evidence.get(claim) ?? []) if (!seen.has(e.iri) && seen.add(e.iri)) stepEvidence.push(e);
         }
         return {
@@ -118,12 +118,6 @@ function bestEdge(edges: ModelEdge[]): ModelEdge {
       Number(a.attributes.kind === "other") - Number(b.attributes.kind === "other") ||
       compareStrings(a.key, b.key),
   )[0]!;
-}
-
-/** Whose evidence backs an edge: its n-ary node, else its event, treaty or threat end. */
-function evidenceClaims(edge: ModelEdge, nodes: Map<string, ModelNode>): string[] {
-  if (edge.attributes.via && edge.attributes.kind !== "citation") return [edge.attributes.via];
-  return [edge.source, edge.target].filter((n) => ["event", "treaty", "threat"].includes(nodes.get(n)!.attributes.kind));
 }
 
 function nodeText(node: ModelNode): string {
