@@ -202,6 +202,12 @@ describe("the third-party lens", () => {
     const quotes = (await ottomans.locator(".cas-evidence q").allTextContents()).map(normalise);
     expect(quotes.some((q) => q.includes("In a state of threat: The Ottoman government"))).toBe(true);
     for (const quote of quotes) expect(ARTICLE).toContain(quote);
+    const item = ottomans.locator(".cas-evidence li", { hasText: "In a state of threat" }).first();
+    await item.locator(".cas-context-toggle").click();
+    const mark = item.locator(".cas-context mark");
+    await mark.waitFor();
+    expect(normalise((await mark.textContent())!)).toContain("In a state of threat: The Ottoman government");
+    expect(await item.locator(".cas-context-toggle").getAttribute("aria-expanded")).toBe("true");
 
     const lit = await highlight(page);
     expect(lit.nodes).toEqual(expect.arrayContaining([`${CD}Iran`, `${CD}Russia`, `${CD}OttomanEmpire`, `${CD}Britain`]));

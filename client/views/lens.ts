@@ -31,6 +31,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
   let load: Load = { type: "off" };
   let request: AbortController | undefined;
   let cancelHighlight = () => {};
+  const loadSource = (evidence: string) => ctx.api.getSource({ evidence });
 
   const root = document.createElement("section");
   root.className = "cas-panel cas-lens";
@@ -160,7 +161,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
         const roleCell = document.createElement("td");
         roleCell.append(badge(roleStyle(role), role.role.label));
         if (role.supports) roleCell.append(document.createTextNode(` (supports ${role.supports.label})`));
-        if (role.evidence.length > 0) roleCell.append(renderEvidence(role.evidence));
+        if (role.evidence.length > 0) roleCell.append(renderEvidence(role.evidence, loadSource));
         const when = document.createElement("td");
         when.className = "cas-lens-when";
         if (role.period) when.append(document.createTextNode(role.period.label));

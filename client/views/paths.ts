@@ -24,6 +24,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
   let load: Load = { type: "idle" };
   let request: AbortController | undefined;
   let cancelHighlight = () => {};
+  const loadSource = (evidence: string) => ctx.api.getSource({ evidence });
 
   const root = document.createElement("section");
   root.className = "cas-panel cas-paths";
@@ -152,7 +153,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
           ctx.focusNode(ctx.graph().hasNode(step.target.iri) ? step.target.iri : step.source.iri);
         });
         item.append(sentence);
-        if (step.evidence.length > 0) item.append(renderEvidence(step.evidence));
+        if (step.evidence.length > 0) item.append(renderEvidence(step.evidence, loadSource));
         steps.append(item);
       }
       li.append(title, steps);
