@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { extname, relative } from "node:path";
 import { DataFactory, Parser, type Quad, type Term } from "n3";
-import oxigraph from "oxigraph";
+import type { Quad as OxigraphQuad, Term as OxigraphTerm } from "oxigraph";
 
 export class RdfSyntaxError extends Error {
   readonly code = "RDF_SYNTAX";
@@ -63,14 +63,21 @@ export function parseRdfText(text: string, file: string, format = N3_FORMATS[ext
 export async function parseRdfFile(path: string, baseIRI?: string): Promise<Quad[]> {
   const text = await readFile(path, "utf8");
   const oxigraphFormat = OXIGRAPH_FORMATS[extname(path).toLowerCase()];
-  if (oxigraphFormat) return parseWithOxigraph(text, path, oxigraphFormat, baseIRI);
+  if (oxigraphFormat) return await parseWithOxigraph(text, path, oxigraphFormat, baseIRI);
   return parseRdfText(text, path, undefined, baseIRI);
 }
 
-export function parseWithOxigraph(text: string, file: string, format: string, baseIRI?: string): Quad[] {
-  let parsed: oxigraph.Quad[];
+/** Oxigraph's WASM takes a while to compile: loaded only when a file needs it. */
+type OxigraphParse = (input: string, options: { format: string; base_iri?: string }) => OxigraphQuad[];
+let oxigraphParse: Promise<OxigraphParse> | undefined;
+
+export async function parseWithOxigraph(text: string, file: string, format: string, baseIRI?: string): Promise<Quad[]> {
+  // CommonJS module: Node puts its exports on `default`.
+  oxigraphParse ??= import("oxigraph").then((module) => ((module as unknown as { default: { parse: OxigraphParse } }).default ?? module).parse);
+  const parse = await oxigraphParse;
+  let parsed: OxigraphQuad[];
   try {
-    parsed = oxigraph.parse(text, { format, base_iri: baseIRI });
+    parsed = parse(text, { format, base_iri: baseIRI });
   } catch (error) {
     // Oxigraph says "Parser error at line 3 column 5: ..." or "... between columns 5 and 9: ...";
     // its RDF/XML errors carry no position, so those name the file only.
@@ -93,7 +100,7 @@ export function parseWithOxigraph(text: string, file: string, format: string, ba
 
 let documents = 0;
 
-function toN3(term: oxigraph.Term, scope: string): Term {
+function toN3(term: OxigraphTerm, scope: string): Term {
   switch (term.termType) {
     case "NamedNode":
       return DataFactory.namedNode(term.value);
