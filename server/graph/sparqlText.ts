@@ -13,9 +13,18 @@ export { SPARQL_PREFIXES };
 // close the IRI and inject query text.
 const IRIREF_FORBIDDEN = /[\u0000-\u0020<>"{}|^`\\]/;
 
-/** The IRI as a SPARQL IRIREF, or a thrown TypeError when it could break out of the brackets. */
+/** An IRI that cannot be written into a query; the HTTP layer answers 400 for its code. */
+export class InvalidIriError extends TypeError {
+  readonly code = "BAD_REQUEST";
+  constructor(iri: string) {
+    super(`Not an IRI a query can name: ${JSON.stringify(iri.slice(0, 200))}. Spaces and <>"{}|^\`\\ are not allowed.`);
+    this.name = "InvalidIriError";
+  }
+}
+
+/** The IRI as a SPARQL IRIREF; throws InvalidIriError when it could break out of the brackets. */
 export function iriRef(iri: string): string {
-  if (IRIREF_FORBIDDEN.test(iri)) throw new TypeError(`Not writable as a SPARQL IRI: ${JSON.stringify(iri)}`);
+  if (IRIREF_FORBIDDEN.test(iri)) throw new InvalidIriError(iri);
   return `<${iri}>`;
 }
 
