@@ -9,12 +9,12 @@
  */
 import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
-import { DYAD_COLOR, ROLE_STYLES, roleStyle } from "./lensRoles.ts";
+import { lensHighlight } from "./lensHighlight.ts";
+import { ROLE_STYLES } from "./lensRoles.ts";
+import { renderLensTable, roleBadge } from "./lensTable.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
 import { whenGraphReady } from "./pathsEdges.ts";
-import { renderEvidence } from "./pathsEvidence.ts";
-import { formatSpan } from "./timelineScale.ts";
 
 const CD = "https://w3id.org/caspian/data/";
 export const DEFAULT_DYAD = { a: `${CD}Iran`, b: `${CD}Russia` } as const;
@@ -57,7 +57,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
   legend.className = "cas-lens-legend";
   for (const style of Object.values(ROLE_STYLES)) {
     if (style.type === "other") continue;
-    legend.append(badge(style), document.createTextNode(" "));
+    legend.append(roleBadge(style), document.createTextNode(" "));
   }
   const status = document.createElement("p");
   status.className = "cas-status";
@@ -129,78 +129,15 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
       n === 0
         ? `The article names no third party between ${a.label} and ${b.label}.`
         : `${n} third ${n === 1 ? "party" : "parties"} between ${a.label} and ${b.label}.`;
-    const head = document.createElement("thead");
-    const headRow = document.createElement("tr");
-    // Three columns so the table fits the side panel; the quotes sit under the role they support.
-    for (const name of ["Third party", "Role and evidence", "When"]) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = name;
-      headRow.append(th);
-    }
-    head.append(headRow);
-    const body = document.createElement("tbody");
-    for (const party of result.thirdParties) {
-      party.roles.forEach((role, index) => {
-        const tr = document.createElement("tr");
-        tr.dataset.iri = party.actor.iri;
-        tr.dataset.role = roleStyle(role).type;
-        if (index === 0) {
-          const th = document.createElement("th");
-          th.scope = "row";
-          th.rowSpan = party.roles.length;
-          const focus = document.createElement("button");
-          focus.type = "button";
-          focus.className = "cas-link";
-          focus.textContent = party.actor.label;
-          focus.title = `Focus ${party.actor.label} on the graph`;
-          focus.addEventListener("click", () => ctx.focusNode(party.actor.iri));
-          th.append(focus);
-          tr.append(th);
-        }
-        const roleCell = document.createElement("td");
-        roleCell.append(badge(roleStyle(role), role.role.label));
-        if (role.supports) roleCell.append(document.createTextNode(` (supports ${role.supports.label})`));
-        if (role.evidence.length > 0) roleCell.append(renderEvidence(role.evidence, loadSource));
-        const when = document.createElement("td");
-        when.className = "cas-lens-when";
-        if (role.period) when.append(document.createTextNode(role.period.label));
-        const years = formatSpan(role.startYear, role.endYear);
-        if (years) {
-          const span = document.createElement("span");
-          span.className = "cas-lens-years";
-          span.textContent = years;
-          when.append(span);
-        }
-        tr.append(roleCell, when);
-        body.append(tr);
-      });
-    }
+    const [head, body] = renderLensTable(result, { focus: (iri) => ctx.focusNode(iri), loadSource });
     table.replaceChildren(head, body);
     cancelHighlight();
     cancelHighlight = whenGraphReady(() => ctx.graph(), () => highlight(result));
   }
 
   function highlight(result: ThirdPartyAnalysis): void {
-    const graph = ctx.graph();
-    const [a, b] = result.dyad;
-    const colorByNode: Record<string, string> = { [a.iri]: DYAD_COLOR, [b.iri]: DYAD_COLOR };
-    const nodes = [a.iri, b.iri];
-    const edges = new Set<string>();
-    for (const party of result.thirdParties) {
-      nodes.push(party.actor.iri);
-      colorByNode[party.actor.iri] = roleStyle(party.roles[0]!).color;
-      const roleNodes = new Set(party.roles.map((r) => r.iri));
-      if (!graph.hasNode(party.actor.iri)) continue;
-      for (const edge of graph.edges(party.actor.iri)) {
-        const other = graph.opposite(party.actor.iri, edge);
-        const via = graph.getEdgeAttribute(edge, "via") as string | undefined;
-        if ((via && roleNodes.has(via)) || ((other === a.iri || other === b.iri) && graph.getEdgeAttribute(edge, "kind") === "thirdParty")) {
-          edges.add(edge);
-        }
-      }
-    }
-    ctx.highlight(nodes, [...edges], colorByNode);
+    const { nodes, edges, colorByNode } = lensHighlight(ctx.graph(), result);
+    ctx.highlight(nodes, edges, colorByNode);
   }
 
   function syncToggle(on: boolean): void {
@@ -245,18 +182,6 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     root.remove();
   };
 };
-
-function badge(style: { type: string; name: string; color: string; shape: string }, text = style.name): HTMLElement {
-  const span = document.createElement("span");
-  span.className = `cas-role cas-role-${style.type}`;
-  span.style.setProperty("--role-color", style.color);
-  const shape = document.createElement("span");
-  shape.className = "cas-role-shape";
-  shape.setAttribute("aria-hidden", "true");
-  shape.textContent = style.shape;
-  span.append(shape, document.createTextNode(` ${text}`));
-  return span;
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
