@@ -36,6 +36,22 @@ describe("the conformance adapter", () => {
     expect(result.value.map((q) => q.subject.value)).toEqual([`${EX}a`]);
   });
 
+  it("reads answers back from the serializations the endpoint sends", async () => {
+    const viaXml = createConformanceAdapter({
+      createEngine: createDirectOxigraphEngine,
+      formOf: directFormOf,
+      answers: { solutions: "application/sparql-results+xml", graphs: "text/turtle" },
+    });
+    try {
+      const select = await viaXml.query(data, "SELECT ?o { ?s <p> ?o }", { baseIRI: EX, checkOrder: true });
+      expect(select).toMatchObject({ type: "bindings", variables: ["?o"], checkOrder: true });
+      const construct = await viaXml.query(data, "CONSTRUCT { ?s <q> ?o } WHERE { ?s <p> ?o }", { baseIRI: EX });
+      expect(construct.type === "quads" && construct.value[0]!.object.equals(literal("x", "en"))).toBe(true);
+    } finally {
+      await viaXml.close();
+    }
+  });
+
   it("rejects a query that is not SPARQL and accepts a valid one on the empty store", async () => {
     await expect(adapter.parse("SELECT * WHERE { ?s ?p }", {})).rejects.toMatchObject({ code: "QUERY_SYNTAX" });
     await expect(adapter.parse("SELECT * WHERE { ?s ?p ?o }", {})).resolves.toBeUndefined();

@@ -3,8 +3,9 @@
  * =======================
  * Turns Caspian's QueryEngine into the handler rdf-test-suite drives: `parse` for the syntax
  * tests, `query` for the evaluation tests, `queryResultFormat` for the CSV/TSV tests. Each
- * evaluation test gets a fresh engine built from the test's data, and every query goes through
- * the same calls the server makes (form analysis, then select / ask / serialize).
+ * evaluation test runs on an engine built from the test's data, and every query goes through
+ * the same calls the server makes (form analysis, then select / ask / serialize); answers can be
+ * read back from any media type the endpoint sends, to hold its serializers to the suite too.
  */
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -16,7 +17,7 @@ import type { IQueryEngine, IQueryResult } from "rdf-test-suite";
 import type { QueryEngine, QueryForm, SparqlJsonTerm } from "../../server/sparql/engine.ts";
 import { analyzeQuery } from "../../server/sparql/analyzeQuery.ts";
 
-const { QueryResultBindings, QueryResultBoolean, QueryResultQuads } = testSuite;
+const { QueryResultBindings, QueryResultBoolean, QueryResultQuads, TestCaseQueryEvaluationHandler, Util } = testSuite;
 const { namedNode, blankNode, literal, quad } = N3.DataFactory;
 
 /** Builds an engine over a dataset given as N-Quads; the adapter closes it when done with it. */
@@ -31,6 +32,19 @@ export interface AdapterOptions {
   localPathOf?: (iri: string) => string | undefined;
   /** Tells the query form; defaults to the server's own analysis (sparqljs). */
   formOf?: (query: string) => QueryForm;
+  answers?: AnswerFormats;
+}
+
+/** How answers are read back from the engine. */
+export interface AnswerFormats {
+  /**
+   * Media type in which SELECT and ASK answers are asked of `engine.serialize` (what the
+   * endpoint sends) and parsed back by rdf-test-suite's own parsers; unset, `engine.select` and
+   * `engine.ask` answer (what the views use).
+   */
+  solutions?: string;
+  /** Media type in which CONSTRUCT and DESCRIBE answers are serialized and parsed back. */
+  graphs: string;
 }
 
 export interface ConformanceAdapter extends IQueryEngine {
@@ -43,14 +57,11 @@ interface TestOptions {
   checkOrder?: boolean;
 }
 
-// The engine speaks N-Triples for graphs in any case; Turtle is the fallback if a wrapper
-// chooses not to offer it.
-const GRAPH_MEDIA_TYPES = ["application/n-triples", "text/turtle"];
-
 export function createConformanceAdapter({
   createEngine,
   localPathOf,
   formOf = (query) => analyzeQuery(query).form,
+  answers = { graphs: "application/n-triples" },
 }: AdapterOptions): ConformanceAdapter {
   const engines = engineCache(createEngine);
 
@@ -58,7 +69,7 @@ export function createConformanceAdapter({
     async parse(queryString: string, options: TestOptions): Promise<void> {
       const engine = await engines.get("");
       try {
-        await run(engine, withBase(queryString, options.baseIRI), formOf);
+        await run(engine, withBase(queryString, options.baseIRI), formOf, answers);
       } catch (error) {
         // Only a syntax error means "not SPARQL"; evaluation errors on an empty store do not.
         if ((error as { code?: string }).code === "QUERY_SYNTAX") throw error;
@@ -68,7 +79,7 @@ export function createConformanceAdapter({
     async query(data: RDF.Quad[], queryString: string, options: TestOptions): Promise<IQueryResult> {
       const query = withBase(queryString, options.baseIRI);
       const engine = await engines.get(toNQuads([...data, ...fromGraphs(query, data, localPathOf)]));
-      return run(engine, query, formOf, options.checkOrder ?? false);
+      return run(engine, query, formOf, answers, options.checkOrder ?? false);
     },
 
     async queryResultFormat(data: RDF.Quad[], queryString: string, mediaType: string, options: TestOptions) {
@@ -117,40 +128,49 @@ async function run(
   engine: QueryEngine,
   query: string,
   formOf: (query: string) => QueryForm,
+  answers: AnswerFormats,
   checkOrder = false,
 ): Promise<IQueryResult> {
   const form = formOf(query);
-  switch (form) {
-    case "SELECT": {
-      const result = await engine.select(query);
-      if (result.truncated) throw new Error(`The engine cut the result at ${result.rows.length} rows`);
-      const rows = result.rows.map((row) => {
-        const binding: Record<string, RDF.Term> = {};
-        for (const [name, term] of Object.entries(row)) binding[`?${name}`] = toTerm(term);
-        return binding;
-      });
-      return new QueryResultBindings(result.vars.map((name) => `?${name}`), rows, checkOrder);
-    }
-    case "ASK":
-      return new QueryResultBoolean(await engine.ask(query));
-    case "CONSTRUCT":
-    case "DESCRIBE":
-      return new QueryResultQuads(await graphOf(engine, query, form));
+  if (form === "CONSTRUCT" || form === "DESCRIBE") {
+    const { body } = await engine.serialize(query, form, answers.graphs);
+    return new QueryResultQuads(await parseGraph(answers.graphs, body));
   }
+  if (answers.solutions) {
+    const result = await engine.serialize(query, form, answers.solutions);
+    if (result.truncated) throw new Error(`The engine cut the result at ${result.count} rows`);
+    const parsed = await parseSolutions(answers.solutions, result.body);
+    // The parsers cannot know whether order matters; the test does.
+    return parsed.type === "bindings" ? new QueryResultBindings(parsed.variables, parsed.value, checkOrder) : parsed;
+  }
+  if (form === "ASK") return new QueryResultBoolean(await engine.ask(query));
+  const result = await engine.select(query);
+  if (result.truncated) throw new Error(`The engine cut the result at ${result.rows.length} rows`);
+  const rows = result.rows.map((row) => {
+    const binding: Record<string, RDF.Term> = {};
+    for (const [name, term] of Object.entries(row)) binding[`?${name}`] = toTerm(term);
+    return binding;
+  });
+  return new QueryResultBindings(result.vars.map((name) => `?${name}`), rows, checkOrder);
 }
 
-async function graphOf(engine: QueryEngine, query: string, form: QueryForm): Promise<RDF.Quad[]> {
-  let lastError: unknown;
-  for (const mediaType of GRAPH_MEDIA_TYPES) {
-    try {
-      const { body } = await engine.serialize(query, form, mediaType);
-      return new N3.Parser({ format: mediaType }).parse(body);
-    } catch (error) {
-      if ((error as { code?: string }).code !== "NOT_ACCEPTABLE") throw error;
-      lastError = error;
-    }
-  }
-  throw lastError;
+function parseSolutions(mediaType: string, body: string): Promise<IQueryResult> {
+  const stream = Readable.from([body]);
+  if (mediaType.includes("tab-separated-values")) return TestCaseQueryEvaluationHandler.parseSparqlTsvResults(stream);
+  if (mediaType.includes("sparql-results+xml")) return TestCaseQueryEvaluationHandler.parseSparqlResults("xml", stream);
+  if (mediaType.includes("sparql-results+json")) return TestCaseQueryEvaluationHandler.parseSparqlResults("json", stream);
+  throw new Error(`${mediaType}: no parser to read SELECT / ASK answers back from (use JSON, XML or TSV)`);
+}
+
+function parseGraph(mediaType: string, body: string): Promise<RDF.Quad[]> {
+  // The answer holds absolute IRIs only; the base is there because the parsers require one.
+  const stream = Util.parseRdfRaw(mediaType, "http://example.org/", Readable.from([body]));
+  return new Promise((resolve, reject) => {
+    const quads: RDF.Quad[] = [];
+    stream.on("data", (q: RDF.Quad) => quads.push(q));
+    stream.on("error", reject);
+    stream.on("end", () => resolve(quads));
+  });
 }
 
 /**

@@ -8,6 +8,9 @@
  *   npm run conformance                      the project's engine
  *   npm run conformance -- --engine direct   plain Oxigraph, to tell wrapper bugs from Oxigraph's
  *   npm run conformance -- --only 'sparql11/bind#'   only tests whose id matches
+ *   npm run conformance -- --solutions xml --graphs turtle
+ *       read SELECT / ASK answers from the endpoint's serialization (json, xml, tsv) instead of
+ *       engine.select / engine.ask, and graphs from turtle, jsonld or rdfxml (default ntriples)
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -40,8 +43,30 @@ const { values } = parseArgs({
     engine: { type: "string", default: "project" },
     only: { type: "string" },
     timeout: { type: "string", default: "10000" },
+    solutions: { type: "string" },
+    graphs: { type: "string", default: "ntriples" },
   },
 });
+
+const SOLUTION_TYPES: Record<string, string> = {
+  json: "application/sparql-results+json",
+  xml: "application/sparql-results+xml",
+  tsv: "text/tab-separated-values",
+};
+const GRAPH_TYPES: Record<string, string> = {
+  ntriples: "application/n-triples",
+  turtle: "text/turtle",
+  jsonld: "application/ld+json",
+  rdfxml: "application/rdf+xml",
+};
+const solutions = values.solutions === undefined ? undefined : SOLUTION_TYPES[values.solutions];
+const graphs = GRAPH_TYPES[values.graphs!];
+if ((values.solutions !== undefined && !solutions) || !graphs) {
+  console.error(
+    `--solutions takes ${Object.keys(SOLUTION_TYPES).join(", ")}; --graphs takes ${Object.keys(GRAPH_TYPES).join(", ")}.`,
+  );
+  process.exit(2);
+}
 
 const TIMEOUT_MS = Number(values.timeout);
 const engine = ENGINES[values.engine!];
@@ -73,6 +98,7 @@ const SUITES: SuiteSpec[] = [
 
 const adapter = createConformanceAdapter({
   ...engine,
+  answers: { graphs, ...(solutions ? { solutions } : {}) },
   localPathOf: (iri) => {
     if (!iri.startsWith(W3C_BASE)) return undefined;
     const path = TESTS + iri.slice(W3C_BASE.length);
@@ -89,9 +115,11 @@ for (const suite of SUITES) {
 await adapter.close();
 const durationMs = Date.now() - started;
 
-const known = readKnownFailures(KNOWN_FAILURES, values.engine!);
+const tags = new Set([values.engine!, values.graphs!, ...(values.solutions ? [values.solutions] : [])]);
+const known = readKnownFailures(KNOWN_FAILURES, tags);
 const report = buildReport(outcomes, known);
-console.log(`Engine: ${values.engine}; patched manifests: ${patched.join(", ") || "none"}`);
+const answers = `SELECT/ASK from ${solutions ?? "engine.select / engine.ask"}, graphs from ${graphs}`;
+console.log(`Engine: ${values.engine}; ${answers}; patched manifests: ${patched.join(", ") || "none"}`);
 console.log(formatReport(report));
 console.log(`\n${outcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s`);
 if (fetched.length) console.log(`\nNetwork fetches attempted (refused): ${fetched.join(", ")}`);
@@ -101,6 +129,7 @@ writeFileSync(
   JSON.stringify(
     {
       engine: values.engine,
+      answers,
       date: new Date().toISOString(),
       durationMs,
       patchedManifests: patched,
