@@ -4,7 +4,9 @@
  * The floor under the server: raw pattern matching in an Oxigraph store against an n3 Store on
  * the same data, in-process (no workers, no HTTP), plus the same patterns as SPARQL on Oxigraph
  * serialized to JSON (what the server actually does). Run on the embedded data and on a
- * generated 100k-triple dataset. `tsx bench/engines.ts` runs it alone.
+ * generated 100k-triple dataset. Two joins from the explorer's views close it: Oxigraph's SPARQL
+ * against the same join written by hand over the n3 Store (the floor any engine pays to walk
+ * the data in JavaScript). `tsx bench/engines.ts` runs it alone.
  */
 import { DataFactory, Parser, Store as N3Store, type Quad } from "n3";
 import oxigraph from "oxigraph";
@@ -29,9 +31,17 @@ export interface EngineRow {
   oxigraphSparqlUs: number;
 }
 
+export interface JoinRow {
+  join: string;
+  results: number;
+  n3HandJoinUs: number;
+  oxigraphSparqlUs: number;
+}
+
 export interface EngineBenchResult {
   load: { dataset: string; triples: number; n3Ms: number; oxigraphMs: number }[];
   rows: EngineRow[];
+  joins: JoinRow[];
 }
 
 const DATASETS: { name: string; nquads: () => Promise<string>; patterns: Pattern[] }[] = [
@@ -76,7 +86,7 @@ function sparqlFor(pattern: Pattern): string {
 }
 
 export async function runEngineBench(rounds = 30): Promise<EngineBenchResult> {
-  const result: EngineBenchResult = { load: [], rows: [] };
+  const result: EngineBenchResult = { load: [], rows: [], joins: [] };
   for (const dataset of DATASETS) {
     const text = await dataset.nquads();
     let started = performance.now();
@@ -98,8 +108,44 @@ export async function runEngineBench(rounds = 30): Promise<EngineBenchResult> {
       if (n3Run.result !== oxRun.result) throw new Error(`${pattern.name}: n3 found ${n3Run.result}, oxigraph ${oxRun.result}`);
       result.rows.push({ dataset: dataset.name, pattern: pattern.name, matches: n3Run.result, n3Us: n3Run.us, oxigraphMatchUs: oxRun.us, oxigraphSparqlUs: sparqlRun.us });
     }
+    if (dataset.name === "embedded") result.joins = joins(n3, ox, rounds);
   }
   return result;
+}
+
+/** Two of the views' joins, by hand on n3 and as SPARQL on Oxigraph; the counts must agree. */
+function joins(n3: N3Store, ox: oxigraph.Store, rounds: number): JoinRow[] {
+  const iri = (value: string) => DataFactory.namedNode(value);
+  const count = (query: string) => (JSON.parse(ox.query(query, { results_format: "application/sparql-results+json" }) as string) as { results: { bindings: unknown[] } }).results.bindings.length;
+  const cases = [
+    {
+      join: "claim → evidence → target → selector → quote",
+      byHand: () => {
+        let found = 0;
+        for (const claim of n3.getQuads(null, iri(`${NS.cas}evidence`), null, null))
+          for (const target of n3.getQuads(claim.object, iri(`${NS.oa}hasTarget`), null, null))
+            for (const selector of n3.getQuads(target.object, iri(`${NS.oa}hasSelector`), null, null))
+              found += n3.getQuads(selector.object, iri(`${NS.oa}exact`), null, null).length;
+        return found;
+      },
+      sparql: `SELECT ?claim ?quote WHERE { ?claim <${NS.cas}evidence> ?ev . ?ev <${NS.oa}hasTarget>/<${NS.oa}hasSelector>/<${NS.oa}exact> ?quote }`,
+    },
+    {
+      join: "instances per class (GROUP BY)",
+      byHand: () => {
+        const perClass = new Map<string, number>();
+        for (const quad of n3.getQuads(null, iri(`${NS.rdf}type`), null, null)) perClass.set(quad.object.value, (perClass.get(quad.object.value) ?? 0) + 1);
+        return perClass.size;
+      },
+      sparql: `SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class`,
+    },
+  ];
+  return cases.map(({ join, byHand, sparql }) => {
+    const hand = time(byHand, rounds);
+    const engine = time(() => count(sparql), rounds);
+    if (hand.result !== engine.result) throw new Error(`${join}: by hand ${hand.result}, SPARQL ${engine.result}`);
+    return { join, results: hand.result, n3HandJoinUs: hand.us, oxigraphSparqlUs: engine.us };
+  });
 }
 
 export function printEngineBench(result: EngineBenchResult): void {
@@ -107,6 +153,8 @@ export function printEngineBench(result: EngineBenchResult): void {
   console.table(result.load);
   console.log("Engines: median µs per pattern (in-process; SPARQL = SELECT * serialized to JSON)");
   console.table(result.rows);
+  console.log("Engines: median µs per join (n3 by hand vs Oxigraph SPARQL serialized to JSON)");
+  console.table(result.joins);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printEngineBench(await runEngineBench());
