@@ -11,14 +11,10 @@ import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { drawTimeline, LEVEL_NAMES, type TimelineChart } from "./timelineChart.ts";
 import { LANE_LABELS, laneOf } from "./timelineLanes.ts";
-import { COMPRESS_BEFORE, formatSpan, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
+import { createSweep } from "./timelinePlay.ts";
+import { formatSpan, formatYear, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
 
 type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; data: Timeline };
-
-/** How far the play window moves per tick, in slider steps, and how often. */
-const PLAY_STEP = 6;
-const PLAY_INTERVAL_MS = 300;
-const PLAY_DEFAULT_WIDTH = 70;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -30,7 +26,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
   let load: Load = { type: "loading" };
   let chart: TimelineChart | undefined;
-  let playTimer: ReturnType<typeof setInterval> | undefined;
   const abort = new AbortController();
 
   // The page's container is the labelled landmark; this is only the panel's box.
@@ -67,36 +62,24 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     ctx.setState(full ? { from: undefined, to: undefined } : { from, to }, { push });
   }
 
-  function stopPlay(): void {
-    if (playTimer === undefined) return;
-    clearInterval(playTimer);
-    playTimer = undefined;
-    playButton.textContent = "▶ Play";
-    playButton.setAttribute("aria-pressed", "false");
-    const { from, to } = ctx.getState();
-    ctx.setState({ from, to }, { push: true });
-  }
+  const sweep = createSweep({
+    frame: (from, to) => ctx.setState({ from, to }),
+    // The sweep replaces the URL as it goes; where it stops becomes one history entry.
+    onStop: () => {
+      const { from, to } = ctx.getState();
+      ctx.setState({ from, to }, { push: true });
+    },
+    onPlaying: (playing) => {
+      playButton.textContent = playing ? "■ Stop" : "▶ Play";
+      playButton.setAttribute("aria-pressed", String(playing));
+    },
+  });
+  const stopPlay = () => sweep.stop();
 
-  function startPlay(): void {
-    const state = ctx.getState();
-    // With no range yet the sweep starts at 1500, where the article's dated story begins.
-    let start = yearToSlider(state.from ?? COMPRESS_BEFORE);
-    let width = state.to === undefined ? PLAY_DEFAULT_WIDTH : yearToSlider(state.to) - start;
-    if (width <= 0 || width > SLIDER_STEPS / 2) width = PLAY_DEFAULT_WIDTH;
-    if (start + width >= SLIDER_STEPS) start = 0;
-    playButton.textContent = "■ Stop";
-    playButton.setAttribute("aria-pressed", "true");
-    const tick = () => {
-      const end = Math.min(SLIDER_STEPS, start + width);
-      ctx.setState({ from: sliderToYear(start), to: sliderToYear(end) });
-      if (end >= SLIDER_STEPS) stopPlay();
-      start += PLAY_STEP;
-    };
-    tick();
-    playTimer = setInterval(tick, PLAY_INTERVAL_MS);
-  }
-
-  playButton.addEventListener("click", () => (playTimer === undefined ? startPlay() : stopPlay()));
+  playButton.addEventListener("click", () => {
+    if (sweep.playing) sweep.stop();
+    else sweep.play(ctx.getState().from, ctx.getState().to);
+  });
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") stopPlay();
   });
@@ -131,7 +114,7 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
   for (const input of [fromInput, toInput]) {
     input.addEventListener("input", () => {
       preview();
-      input.setAttribute("aria-valuetext", String(sliderToYear(Number(input.value))));
+      input.setAttribute("aria-valuetext", formatYear(sliderToYear(Number(input.value))));
     });
     input.addEventListener("change", commit);
   }
@@ -176,8 +159,8 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     const to = state.to;
     fromInput.value = String(from === undefined ? 0 : yearToSlider(from));
     toInput.value = String(to === undefined ? SLIDER_STEPS : yearToSlider(to));
-    fromInput.setAttribute("aria-valuetext", String(from ?? MIN_YEAR));
-    toInput.setAttribute("aria-valuetext", String(to ?? MAX_YEAR));
+    fromInput.setAttribute("aria-valuetext", formatYear(from ?? MIN_YEAR));
+    toInput.setAttribute("aria-valuetext", formatYear(to ?? MAX_YEAR));
     rangeText.textContent = describeRange(from, to);
     chart?.setRange(from, to);
     chart?.setSelected(state.selected);
@@ -213,7 +196,7 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
 
   return () => {
     abort.abort();
-    if (playTimer !== undefined) clearInterval(playTimer);
+    sweep.stop();
     unsubscribe();
     resize.disconnect();
     cancelAnimationFrame(resizeFrame);
