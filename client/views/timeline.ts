@@ -62,10 +62,12 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     ctx.setState(full ? { from: undefined, to: undefined } : { from, to }, { push });
   }
 
+  let disposed = false;
   const sweep = createSweep({
     frame: (from, to) => ctx.setState({ from, to }),
     // The sweep replaces the URL as it goes; where it stops becomes one history entry.
     onStop: () => {
+      if (disposed) return;
       const { from, to } = ctx.getState();
       ctx.setState({ from, to }, { push: true });
     },
@@ -174,7 +176,9 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
 
   const unsubscribe = ctx.subscribe(sync);
   let resizeFrame = 0;
+  // Redraw only when the width changes: inserting the chart changes the box's height too.
   const resize = new ResizeObserver(() => {
+    if (chart && chart.svg.width.baseVal.value === Math.max(480, Math.floor(chartBox.clientWidth))) return;
     cancelAnimationFrame(resizeFrame);
     resizeFrame = requestAnimationFrame(render);
   });
@@ -195,6 +199,7 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     });
 
   return () => {
+    disposed = true;
     abort.abort();
     sweep.stop();
     unsubscribe();
