@@ -48,6 +48,8 @@ export interface AnswerFormats {
 }
 
 export interface ConformanceAdapter extends IQueryEngine {
+  /** How many engines it has started (one per distinct dataset, give or take the cache). */
+  readonly enginesStarted: number;
   /** Closes the engines it still holds. */
   close(): Promise<void>;
 }
@@ -89,6 +91,9 @@ export function createConformanceAdapter({
       return Readable.from([result.body]);
     },
 
+    get enginesStarted() {
+      return engines.started;
+    },
     close: () => engines.close(),
   };
 }
@@ -99,14 +104,19 @@ export function createConformanceAdapter({
  */
 function engineCache(createEngine: EngineFactory, size = 4) {
   const engines = new Map<string, Promise<QueryEngine>>();
+  let started = 0;
   const closeQuietly = (engine: Promise<QueryEngine>) => engine.then((e) => e.close()).catch(() => {});
   return {
+    get started() {
+      return started;
+    },
     get(nquads: string): Promise<QueryEngine> {
       let engine = engines.get(nquads);
       if (engine) {
         engines.delete(nquads); // re-inserted below as the most recent
       } else {
         engine = Promise.resolve().then(() => createEngine(nquads));
+        started++;
         engine.catch(() => engines.delete(nquads));
       }
       engines.set(nquads, engine);

@@ -29,11 +29,18 @@ const PATCHED = `${BUILD}w3c-sparql/`;
 const KNOWN_FAILURES = fileURLToPath(new URL("./KNOWN-FAILURES.md", import.meta.url));
 
 const ENGINES: Record<string, Pick<AdapterOptions, "createEngine" | "formOf">> = {
-  // The server's engine, one worker per test: each test has its own dataset. The row cap is
-  // far above any expected result, so a cut result shows up as a failure, not a silent pass.
+  // The server's engine, one worker per dataset and no spare (an engine lives for a few tests,
+  // a spare would double the workers started). The row cap is far above any expected result,
+  // so a cut result shows up as a failure, not a silent pass.
   project: {
     createEngine: (nquads) =>
-      EmbeddedEngine.start({ chunks: nquads ? [nquads] : [], workers: 1, deadlineMs: TIMEOUT_MS, rowCap: 100_000 }),
+      EmbeddedEngine.start({
+        chunks: nquads ? [nquads] : [],
+        workers: 1,
+        spare: false,
+        deadlineMs: TIMEOUT_MS,
+        rowCap: 100_000,
+      }),
   },
   direct: { createEngine: createDirectOxigraphEngine, formOf: directFormOf },
 };
@@ -121,7 +128,7 @@ const report = buildReport(outcomes, known);
 const answers = `SELECT/ASK from ${solutions ?? "engine.select / engine.ask"}, graphs from ${graphs}`;
 console.log(`Engine: ${values.engine}; ${answers}; patched manifests: ${patched.join(", ") || "none"}`);
 console.log(formatReport(report));
-console.log(`\n${outcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s`);
+console.log(`\n${outcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s, ${adapter.enginesStarted} engines started`);
 if (fetched.length) console.log(`\nNetwork fetches attempted (refused): ${fetched.join(", ")}`);
 
 writeFileSync(
@@ -132,6 +139,7 @@ writeFileSync(
       answers,
       date: new Date().toISOString(),
       durationMs,
+      enginesStarted: adapter.enginesStarted,
       patchedManifests: patched,
       networkFetches: fetched,
       folders: report.folders,
