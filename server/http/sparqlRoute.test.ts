@@ -1,3 +1,4 @@
+import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testServer.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
@@ -134,6 +135,18 @@ describe("the SPARQL 1.1 Protocol operations", () => {
     expect(await response.text()).toBe("");
   });
 
+  it("describes the service in Turtle on a GET without a query", async () => {
+    const response = await get({});
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain(MEDIA.turtle);
+    const body = await response.text();
+    const quads = new Parser({ baseIRI: server.url }).parse(body);
+    const value = (predicate: string) => quads.filter((quad) => quad.predicate.value === predicate).map((quad) => quad.object.value);
+    expect(value("http://www.w3.org/ns/sparql-service-description#endpoint")).toEqual([`${server.url}/sparql`]);
+    expect(value("http://www.w3.org/ns/sparql-service-description#resultFormat")).toHaveLength(8);
+    expect(value("http://rdfs.org/ns/void#triples")).toEqual([String(server.datasets.triples)]);
+  });
+
   it("answers a CORS preflight so browser clients elsewhere can query", async () => {
     const response = await fetch(`${server.url}/sparql`, { method: "OPTIONS" });
     expect(response.status).toBe(204);
@@ -174,8 +187,8 @@ describe("the endpoint's errors", () => {
     expect(await response.text()).toContain("foo");
   });
 
-  it("answers 400 when the query is missing, repeated or a graph IRI is not absolute", async () => {
-    expect((await get({})).status).toBe(400);
+  it("answers 400 when the query is missing from a POST, repeated, or a graph IRI is not absolute", async () => {
+    expect((await fetch(`${server.url}/sparql`, { method: "POST", body: new URLSearchParams({ format: "json" }) })).status).toBe(400);
     expect((await get({ query: [QUERIES.ASK, QUERIES.ASK] })).status).toBe(400);
     expect((await get({ query: QUERIES.ASK, "default-graph-uri": "not an iri" })).status).toBe(400);
   });

@@ -4,14 +4,16 @@
  * /sparql answers read-only queries as the SPARQL 1.1 Protocol says: GET ?query=, POST
  * application/sparql-query, POST application/x-www-form-urlencoded, and HEAD; default-graph-uri
  * and named-graph-uri; the result format from Accept or the `format` parameter. Updates are
- * refused (403), other methods answered 405 with Allow.
+ * refused (403), other methods answered 405 with Allow; GET without a query describes the service.
  */
 import express, { type Request, type Response } from "express";
 import { analyzeQuery } from "../sparql/analyzeQuery.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
+import { MEDIA } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
+import { serviceDescription } from "./serviceDescription.ts";
 
 export interface SparqlRouteDeps {
   engine: QueryEngine;
@@ -45,7 +47,11 @@ export function createSparqlRouter(deps: SparqlRouteDeps): express.Router {
   });
   router
     .route("/")
-    .get((req, res) => answer(deps, req, res, fromGet(req)))
+    .get((req, res) => {
+      const params = fromGet(req);
+      if (params.query === undefined && params.update === undefined) return describeService(deps, req, res);
+      return answer(deps, req, res, params);
+    })
     .post(
       express.text({ type: [QUERY_TYPE, UPDATE_TYPE], limit: BODY_LIMIT }),
       express.urlencoded({ extended: false, limit: BODY_LIMIT }),
@@ -77,6 +83,12 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   res.set("Vary", "Accept");
   if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
   res.send(result.body);
+}
+
+/** GET without a query: the service description (Turtle, which every RDF client reads). */
+async function describeService(deps: SparqlRouteDeps, req: Request, res: Response): Promise<void> {
+  const endpoint = `${req.protocol}://${req.get("Host") ?? "localhost"}${req.baseUrl}`;
+  res.status(200).type(`${MEDIA.turtle}; charset=utf-8`).send(serviceDescription(endpoint, await deps.engine.tripleCount()));
 }
 
 function fromGet(req: Request): ProtocolParams {
