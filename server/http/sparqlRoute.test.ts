@@ -171,6 +171,12 @@ describe("the SPARQL 1.1 Protocol operations", () => {
     const only = readResults(MEDIA.resultsJson, await (await fetch(`${server.url}/sparql`, { method: "POST", body: form })).text());
     expect(only).toMatchObject({ kind: "solutions", rows: [{ g: "http://example.org/g2" }] });
   });
+
+  it("leaves the default graph empty when only named graphs are given, as the protocol says", async () => {
+    const query = `${PREFIX}SELECT ?s WHERE { ?s ex:name ?n }`;
+    const read = readResults(MEDIA.resultsJson, await (await get({ query, "named-graph-uri": "http://example.org/g1" })).text());
+    expect(read).toMatchObject({ kind: "solutions", rows: [] });
+  });
 });
 
 describe("the endpoint's errors", () => {

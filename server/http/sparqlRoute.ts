@@ -74,10 +74,14 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   }
   const { form } = analyzeQuery(params.query);
   const mediaType = negotiate(form, req.get("Accept"), params.format);
-  const result = await deps.engine.serialize(params.query, form, mediaType, {
-    defaultGraphs: params.defaultGraphs,
-    namedGraphs: params.namedGraphs,
-  });
+  // Protocol: once either graph parameter is given, the dataset is exactly what they name.
+  const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
+  const result = await deps.engine.serialize(
+    params.query,
+    form,
+    mediaType,
+    explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : {},
+  );
   res.status(200);
   res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
   res.set("Vary", "Accept");

@@ -32,8 +32,10 @@ export function answerQuery(store: oxigraph.Store, request: WorkerRequest): Work
 function graphOptions(graphs: GraphOptions, resultsFormat?: string): QueryOptions {
   const options: QueryOptions = {};
   if (resultsFormat) options.results_format = resultsFormat;
-  if (graphs.defaultGraphs?.length) options.default_graph = graphs.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
-  if (graphs.namedGraphs?.length) options.named_graphs = graphs.namedGraphs.map((iri) => oxigraph.namedNode(iri));
+  // An empty list is meaningful (an empty default graph, no named graphs); only undefined means
+  // "the store's own".
+  if (graphs.defaultGraphs) options.default_graph = graphs.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
+  if (graphs.namedGraphs) options.named_graphs = graphs.namedGraphs.map((iri) => oxigraph.namedNode(iri));
   return options;
 }
 

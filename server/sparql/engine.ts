@@ -25,7 +25,7 @@ export interface SelectResult {
 export interface QueryOptions {
   /** Milliseconds before the query is stopped; defaults to the engine's configured deadline. */
   deadlineMs?: number;
-  /** SPARQL Protocol default-graph-uri / named-graph-uri. */
+  /** SPARQL Protocol default-graph-uri / named-graph-uri; undefined = the store's own, [] = none. */
   defaultGraphs?: string[];
   namedGraphs?: string[];
   /** Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) to return; defaults to the engine's row cap. */
