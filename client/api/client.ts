@@ -130,3 +130,52 @@ export async function sparql<T = unknown>(queryText: string, signal?: AbortSigna
   }
   return (await response.json()) as T;
 }
+
+/** A /sparql answer as text, in the media type asked for, with what the workbench shows about it. */
+export interface SparqlResponse {
+  contentType: string;
+  text: string;
+  /** The server's truncation header ("true; limit=N") when it cut the rows, else null. */
+  truncated: string | null;
+  /** From sending the request to the whole body read. */
+  elapsedMs: number;
+}
+
+/** A refused query: the endpoint's code, its message, and (for a syntax error) where, 1-based. */
+export class SparqlQueryError extends ApiRequestError {
+  readonly line?: number;
+  readonly column?: number;
+  constructor(status: number, code: string, message: string) {
+    super(status, code, message);
+    this.name = "SparqlQueryError";
+    // The endpoint words a syntax error "Line 3, column 9: ..." (server/sparql/errors.ts).
+    const at = /^Line (\d+)(?:, column (\d+))?:/.exec(message);
+    if (at) {
+      this.line = Number(at[1]);
+      if (at[2]) this.column = Number(at[2]);
+    }
+  }
+}
+
+/** Any query form over /sparql (POST), answered in `accept`; a refusal throws SparqlQueryError. */
+export async function runSparql(queryText: string, accept: string, signal?: AbortSignal): Promise<SparqlResponse> {
+  const started = performance.now();
+  const response = await fetch(`${base}/sparql`, {
+    method: "POST",
+    headers: { "content-type": "application/sparql-query", accept },
+    body: queryText,
+    signal,
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    // The endpoint answers errors as text/plain "CODE: message".
+    const match = /^([A-Z_]+): ([\s\S]*)$/.exec(text.trim());
+    throw new SparqlQueryError(response.status, match?.[1] ?? `HTTP_${response.status}`, match?.[2] ?? (text.trim() || response.statusText));
+  }
+  return {
+    contentType: (response.headers.get("content-type") ?? "").split(";")[0]!.trim(),
+    text,
+    truncated: response.headers.get("caspian-truncated"),
+    elapsedMs: performance.now() - started,
+  };
+}
