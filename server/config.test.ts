@@ -22,6 +22,11 @@ describe("parseConfig", () => {
     expect(parseConfig(["--no-default-data", "--data", "/tmp/a.ttl"], {}, CWD)).toMatchObject({ defaultData: false, data: ["/tmp/a.ttl"] });
   });
 
+  it("answers from an external SPARQL endpoint instead of the embedded store when given one", () => {
+    expect(parseConfig(["--sparql-endpoint", "http://localhost:7878/query"], {}, CWD)).toMatchObject({ sparqlEndpoint: "http://localhost:7878/query", defaultData: false, data: [] });
+    expect(parseConfig([], { SPARQL_ENDPOINT: "https://example.org/sparql" }, CWD)).toMatchObject({ sparqlEndpoint: "https://example.org/sparql" });
+  });
+
   it("treats an empty environment variable as unset", () => {
     expect(parseConfig([], { PORT: "", ROW_CAP: " " }, CWD)).toMatchObject({ port: 3000, rowCap: 10_000 });
   });
@@ -38,6 +43,8 @@ describe("parseConfig", () => {
     { argv: ["--workers", "-1"], env: {}, says: /workers/ },
     { argv: ["--colour"], env: {}, says: /Unknown option '--colour'/ },
     { argv: ["--no-default-data"], env: {}, says: /Nothing to load/ },
+    { argv: ["--sparql-endpoint", "ftp://example.org/"], env: {}, says: /http\(s\) URL/ },
+    { argv: ["--sparql-endpoint", "http://example.org/sparql", "--data", "a.ttl"], env: {}, says: /lives in that endpoint/ },
   ])("refuses $argv $env with a ConfigError saying what is wrong", ({ argv, env, says }) => {
     let error: unknown;
     try {

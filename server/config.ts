@@ -18,6 +18,8 @@ export interface Config {
   deadlineMs: number;
   rowCap: number;
   workers: number;
+  /** Query this SPARQL 1.1 endpoint instead of loading the embedded store. */
+  sparqlEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +40,9 @@ Options (environment variable in brackets):
   --deadline MS       stop a query after MS milliseconds [QUERY_DEADLINE_MS] (default 10000)
   --row-cap N         most result rows per query [ROW_CAP] (default 10000)
   --workers N         query worker threads [WORKERS] (default 2)
+  --sparql-endpoint URL
+                      answer from this external SPARQL 1.1 endpoint instead of the
+                      embedded store [SPARQL_ENDPOINT]
   --help              print this and exit`;
 
 const integer = (name: string, min: number, max: number) =>
@@ -55,6 +60,9 @@ const schema = z.object({
   deadlineMs: integer("deadline (--deadline / QUERY_DEADLINE_MS)", 1, 3_600_000).default(10_000),
   rowCap: integer("row cap (--row-cap / ROW_CAP)", 1, 10_000_000).default(10_000),
   workers: integer("workers (--workers / WORKERS)", 1, 64).default(2),
+  sparqlEndpoint: z
+    .url({ protocol: /^https?$/, error: "SPARQL endpoint (--sparql-endpoint / SPARQL_ENDPOINT) must be an http(s) URL" })
+    .optional(),
 });
 
 /** Returns the Config, `"help"` when --help was asked, or throws ConfigError saying what is wrong. */
@@ -75,16 +83,23 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv | Re
     deadlineMs: flags.deadline ?? blankToUndefined(env.QUERY_DEADLINE_MS),
     rowCap: flags["row-cap"] ?? blankToUndefined(env.ROW_CAP),
     workers: flags.workers ?? blankToUndefined(env.WORKERS),
+    sparqlEndpoint: flags["sparql-endpoint"] ?? blankToUndefined(env.SPARQL_ENDPOINT),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `Invalid configuration: ${issue.message} (got ${JSON.stringify(pick(raw, issue.path))}).`).join("\n"));
   }
   const config = parsed.data;
+  if (config.sparqlEndpoint) {
+    if (config.data.length > 0) throw new ConfigError("--data loads files into the embedded store; with --sparql-endpoint the data lives in that endpoint's store.");
+    const { sparqlEndpoint, ...rest } = config;
+    return { ...rest, data: [], defaultData: false, sparqlEndpoint };
+  }
   if (!config.defaultData && config.data.length === 0) {
     throw new ConfigError("Nothing to load: --no-default-data needs at least one --data FILE_OR_DIR.");
   }
-  return { ...config, data: config.data.map((path) => resolve(cwd, path)) };
+  const { sparqlEndpoint: _none, ...embedded } = config;
+  return { ...embedded, data: config.data.map((path) => resolve(cwd, path)) };
 }
 
 function parseFlags(argv: readonly string[]) {
@@ -100,6 +115,7 @@ function parseFlags(argv: readonly string[]) {
       deadline: { type: "string" },
       "row-cap": { type: "string" },
       workers: { type: "string" },
+      "sparql-endpoint": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }).values;

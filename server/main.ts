@@ -1,15 +1,15 @@
 /**
  * Composition root
  * ================
- * config → load the datasets → start the query engine → app → listen. The only file that reads
- * argv and the environment. Prints one line, `Caspian listening on http://HOST:PORT`, and shuts
- * down cleanly on SIGINT/SIGTERM.
+ * config → load the datasets → start the query engine (embedded, or an external SPARQL endpoint)
+ * → app → listen. The only file that reads argv and the environment. Prints one line,
+ * `Caspian listening on http://HOST:PORT`, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
-import { ConfigError, parseConfig, USAGE } from "./config.ts";
-import { DEFAULT_SOURCES, loadDatasets } from "./rdf/loadDatasets.ts";
-import { EmbeddedEngine } from "./sparql/embeddedEngine.ts";
+import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
+import { DEFAULT_SOURCES, loadDatasets, type DatasetFile } from "./rdf/loadDatasets.ts";
+import type { QueryEngine } from "./sparql/engine.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -25,8 +25,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
-  const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, deadlineMs: config.deadlineMs, rowCap: config.rowCap });
+  const { engine, datasets } = await startEngine(config);
   const app = createApp({ engine, config, datasets });
 
   const server = app.listen(config.port, config.host);
@@ -50,6 +49,18 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** The embedded store on the loaded files, or an external endpoint (loaded lazily: each pulls in its own dependencies). */
+async function startEngine(config: Config): Promise<{ engine: QueryEngine; datasets: { files: DatasetFile[] } }> {
+  const options = { deadlineMs: config.deadlineMs, rowCap: config.rowCap };
+  if (config.sparqlEndpoint) {
+    const { HttpSparqlEngine } = await import("./sparql/httpEngine.ts");
+    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, ...options }), datasets: { files: [] } };
+  }
+  const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
+  const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
+  return { engine: await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, ...options }), datasets };
 }
 
 main().catch((error: unknown) => {

@@ -3,15 +3,14 @@
  * ======================================
  * What a worker does with one request: runs it on its store, cuts results at the row cap and
  * serializes. Oxigraph serializes; only a cut solution sequence is re-written by our own
- * serializers, and a cut graph re-dumped by a scratch store.
+ * serializers, and graphs go through serializeTriples (cap, prefixes).
  */
-import { Parser, Writer } from "n3";
 import oxigraph from "oxigraph";
-import { NS } from "../rdf/namespaces.ts";
 import type { SelectResult } from "./engine.ts";
 import { fromOxigraphMessage } from "./analyzeQuery.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
+import { serializeTriples } from "./serializeTriples.ts";
 import type { GraphOptions, SerializedAnswer, WorkerAnswer, WorkerFailure, WorkerRequest } from "./workerProtocol.ts";
 
 type QueryOptions = NonNullable<Parameters<oxigraph.Store["query"]>[1]>;
@@ -68,33 +67,7 @@ function serializeAsk(store: oxigraph.Store, query: string, graphs: GraphOptions
 }
 
 function serializeGraph(store: oxigraph.Store, query: string, graphs: GraphOptions, mediaType: string, rowCap: number): SerializedAnswer {
-  const nTriples = store.query(query, graphOptions(graphs, MEDIA.nTriples)) as string;
-  // N-Triples holds one triple per line (newlines inside literals are escaped), so lines count triples.
-  const lines = [...new Set(nTriples.split("\n").filter((line) => line.trim() !== ""))];
-  const truncated = lines.length > rowCap;
-  const kept = truncated ? lines.slice(0, rowCap) : lines;
-  const text = kept.map((line) => `${line}\n`).join("");
-  if (mediaType === MEDIA.nTriples) return { body: text, count: kept.length, truncated };
-  if (mediaType === MEDIA.turtle) return { body: prefixedTurtle(text), count: kept.length, truncated };
-  const scratch = new oxigraph.Store();
-  scratch.load(text, { format: MEDIA.nTriples });
-  const body = scratch.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
-  return { body, count: kept.length, truncated };
-}
-
-/** Turtle with Caspian's prefixes, for people reading it (Oxigraph's JS dump writes full IRIs). */
-function prefixedTurtle(nTriples: string): string {
-  const quads = new Parser({ format: "application/n-triples" }).parse(nTriples);
-  const used = Object.fromEntries(Object.entries(NS).filter(([, iri]) => nTriples.includes(`<${iri}`)));
-  const writer = new Writer({ format: "text/turtle", prefixes: used });
-  writer.addQuads(quads);
-  // Writing to a string, n3 calls back synchronously; quadsToString would drop the @prefix lines.
-  let turtle = "";
-  writer.end((error, result: string) => {
-    if (error) throw error;
-    turtle = result;
-  });
-  return turtle;
+  return serializeTriples(store.query(query, graphOptions(graphs, MEDIA.nTriples)) as string, mediaType, rowCap);
 }
 
 /** Turns whatever Oxigraph threw into data that can cross to the main thread. */
