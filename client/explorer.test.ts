@@ -143,4 +143,37 @@ describe("the explorer page", () => {
     await screenshot(page, "explorer-hostile-label");
     await page.close();
   });
+
+  it("hides a node, brings a hidden neighbour back with expand, and resets everything", async () => {
+    const page = await open("/?node=cd:TreatyOfTurkmenchay&hide=cd:Caucasus");
+    await page.waitForSelector(`article.entity[data-iri="${TURKMENCHAY}"]`);
+    const isHidden = (iri: string) =>
+      page.evaluate((key) => Boolean((window as unknown as { caspian: { view: { sigma: { getNodeDisplayData(k: string): { hidden?: boolean } | undefined } } } }).caspian.view.sigma.getNodeDisplayData(key)?.hidden), iri);
+    const caucasus = "https://w3id.org/caspian/data/Caucasus";
+    expect(await isHidden(caucasus)).toBe(true);
+    await page.locator("article.entity button.expand").click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get("hide"));
+    expect(await isHidden(caucasus)).toBe(false);
+
+    await page.locator("article.entity button.hide").click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("hide") === "cd:TreatyOfTurkmenchay");
+    expect(await isHidden(TURKMENCHAY)).toBe(true);
+    expect(await page.locator(".hidden-nodes").textContent()).toContain("1 hidden node");
+    await screenshot(page, "explorer-hidden-node");
+
+    await page.locator("#reset").click();
+    await page.waitForFunction(() => !/[?&](hide|node)=/.test(location.search));
+    expect(await isHidden(TURKMENCHAY)).toBe(false);
+    await page.close();
+  });
+
+  it("switches to the dark theme and keeps it in the URL", async () => {
+    const page = await open("/?theme=light");
+    await page.locator("#theme-toggle").click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
+    await page.locator("#search-input").focus();
+    await screenshot(page, "explorer-dark");
+    await page.close();
+  });
 });

@@ -129,6 +129,9 @@ async function expandNeighbours(iri: string) {
     if (rel.other.iri !== iri) link(rel.other.iri, iri, rel);
     neighbours.add(rel.other.iri);
   }
+  // Index the new nodes in sigma before their sizes change: a partial repaint of a node sigma
+  // has not indexed yet throws.
+  view?.sigma.refresh();
   resize(g);
   const hidden = (store.get().hidden ?? []).filter((n) => !neighbours.has(n) && n !== iri);
   setState({ hidden: hidden.length ? hidden : undefined, selected: iri });
@@ -146,9 +149,26 @@ $("zoom-in").addEventListener("click", () => void view?.sigma.getCamera().animat
 $("zoom-out").addEventListener("click", () => void view?.sigma.getCamera().animatedUnzoom({ duration: 200 }));
 $("zoom-fit").addEventListener("click", () => void view?.sigma.getCamera().animatedReset({ duration: 300 }));
 
+// The canvas itself takes the keyboard too: arrows pan, + and - zoom, Escape clears the selection.
+graphContainer.addEventListener("keydown", (event) => {
+  const camera = view?.sigma.getCamera();
+  if (!camera) return;
+  const step = 0.1 * camera.ratio;
+  const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+  const move = moves[event.key];
+  if (move) {
+    event.preventDefault();
+    const state = camera.getState();
+    void camera.animate({ x: state.x + move[0], y: state.y + move[1] }, { duration: 100 });
+  } else if (event.key === "+" || event.key === "=") void camera.animatedZoom({ duration: 150 });
+  else if (event.key === "-") void camera.animatedUnzoom({ duration: 150 });
+  else if (event.key === "Escape") setState({ selected: undefined, selectedEdge: undefined });
+});
+
 // ---- state → view --------------------------------------------------------------------------
 let shown: { node?: string; edge?: string } = {};
 let shownTheme: Theme | undefined;
+let shownFocusKey: string | undefined;
 
 function refreshCounts() {
   if (graph) filters.update(store.get(), countKinds(graph));
@@ -164,16 +184,22 @@ function applyState(state: ViewState) {
     view?.setTheme(THEME_COLORS[t]);
   }
   showTab(state.tab ?? "details");
-  refreshCounts();
-  view?.setFocus({
-    selected: state.selected,
-    selectedEdge: state.selectedEdge,
-    kinds: state.kinds ? new Set(state.kinds) : undefined,
-    relations: state.relations ? new Set(state.relations) : undefined,
-    hidden: new Set(state.hidden ?? []),
-    from: state.from,
-    to: state.to,
-  });
+  // Camera moves change the state many times a second: only a change of what is drawn may
+  // re-run the reducers (a full sigma refresh) or rebuild the legend.
+  const focusKey = JSON.stringify([state.selected, state.selectedEdge, state.kinds, state.relations, state.hidden, state.from, state.to, graph?.order, graph?.size]);
+  if (focusKey !== shownFocusKey) {
+    shownFocusKey = focusKey;
+    refreshCounts();
+    view?.setFocus({
+      selected: state.selected,
+      selectedEdge: state.selectedEdge,
+      kinds: state.kinds ? new Set(state.kinds) : undefined,
+      relations: state.relations ? new Set(state.relations) : undefined,
+      hidden: new Set(state.hidden ?? []),
+      from: state.from,
+      to: state.to,
+    });
+  }
   if (state.selectedEdge && graph?.hasEdge(state.selectedEdge)) {
     if (shown.edge !== state.selectedEdge) {
       const key = state.selectedEdge;

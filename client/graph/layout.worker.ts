@@ -63,7 +63,7 @@ function run(request: LayoutRequest): void {
   const started = performance.now();
   let lastPost = started;
   // Each post makes sigma re-index every node on the main thread: fewer posts for big graphs.
-  const postEvery = Math.max(120, order / 50);
+  const postEvery = order > 5000 ? 3000 : 120;
   let done = 0;
   if (order > 0) {
     for (; done < plan.iterations; done++) {

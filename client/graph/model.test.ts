@@ -18,7 +18,7 @@ describe("the graph model", () => {
     const graph = buildGraph(generateGraph(300));
     graph.forEachNode((node, attrs) => {
       expect(attrs.color).toBe(NODE_COLOR[attrs.kind]);
-      expect(attrs.size).toBe(sizeForDegree(graph.degree(node)));
+      expect(attrs.size).toBe(sizeForDegree(graph.degree(node), graph.order));
     });
     const { kinds, relations } = countKinds(graph);
     expect([...kinds.values()].reduce((s, n) => s + n, 0)).toBe(graph.order);

@@ -24,9 +24,12 @@ export interface DisplayEdge extends EdgeAttributes {
 
 export type ExplorerGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, GraphPayload["attributes"]>;
 
-/** Node radius by degree: square root, so hubs (Iran, Russia) stand out without hiding the rest. */
-export function sizeForDegree(degree: number): number {
-  return Math.min(3 + 1.5 * Math.sqrt(degree), 22);
+/**
+ * Node radius by degree: square root, so hubs (Iran, Russia) stand out without hiding the rest.
+ * Big graphs get smaller discs: less overlap to read, and far fewer pixels to fill per frame.
+ */
+export function sizeForDegree(degree: number, order = 0): number {
+  return order > 5000 ? Math.min(1.5 + 0.8 * Math.sqrt(degree), 8) : Math.min(3 + 1.5 * Math.sqrt(degree), 22);
 }
 
 export function buildGraph(payload: GraphPayload): ExplorerGraph {
@@ -52,7 +55,11 @@ export function edgeStyle(kind: RelationKind): { size: number; color: string; ty
 }
 
 export function resize(graph: ExplorerGraph): void {
-  graph.forEachNode((node) => graph.setNodeAttribute(node, "size", sizeForDegree(graph.degree(node))));
+  const order = graph.order;
+  graph.updateEachNodeAttributes((node, attrs) => {
+    attrs.size = sizeForDegree(graph.degree(node), order);
+    return attrs;
+  }, { attributes: ["size"] });
 }
 
 /** Counts per node kind and relation kind, for the filter panel. */

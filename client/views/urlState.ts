@@ -74,7 +74,8 @@ export function searchFromState(state: ViewState): string {
   }
   if (state.theme) p.set("theme", state.theme);
   if (state.tab && state.tab !== "details") p.set("tab", state.tab);
-  const text = p.toString();
+  // ":", "," and "|" are legal in a query string; left unescaped, a shared link stays readable.
+  const text = p.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",").replace(/%7C/gi, "|");
   return text ? `?${text}` : "";
 }
 
