@@ -1,0 +1,76 @@
+/**
+ * Sources of a view
+ * =================
+ * What backs each drawn edge: its claims' evidence (quote and in-text citation) for edges.csv,
+ * and the works that evidence cites, plus the article itself, for the BibTeX file.
+ */
+import type { GraphPayload } from "../server/http/apiTypes.ts";
+import type { QueryEngine } from "../server/sparql/engine.ts";
+import { readGraphModel } from "../server/graph/graphModel.ts";
+import { evidenceFor } from "../server/graph/evidence.ts";
+import { SPARQL_PREFIXES, selectAll, valuesClause } from "../server/graph/sparqlText.ts";
+import { NS } from "../server/rdf/namespaces.ts";
+import type { BibSource } from "../client/exports/bibtex.ts";
+
+export const ARTICLE_IRI = `${NS.cd}KaramiArticle`;
+
+async function claimsByEdge(engine: QueryEngine, payload: GraphPayload): Promise<Map<string, string[]>> {
+  const model = await readGraphModel(engine);
+  const byKey = new Map(model.edges.map((e) => [e.key, e.claims]));
+  return new Map(payload.edges.map((e) => [e.key, byKey.get(e.key) ?? []]));
+}
+
+/** Each edge's evidence as `"quote" (citation)` lines. */
+export async function edgeEvidence(engine: QueryEngine, payload: GraphPayload): Promise<Map<string, string[]>> {
+  const claims = await claimsByEdge(engine, payload);
+  const evidence = await evidenceFor(engine, [...claims.values()].flat());
+  const out = new Map<string, string[]>();
+  for (const [edge, list] of claims) {
+    const lines = new Set<string>();
+    for (const claim of list) {
+      for (const ev of evidence.get(claim) ?? []) {
+        const cite = ev.citationText ? ` (${ev.citationText})` : "";
+        lines.add(`"${ev.quote}"${cite}`);
+      }
+    }
+    out.set(edge, [...lines].sort());
+  }
+  return out;
+}
+
+/** The article and every work cited by the evidence behind the view's edges. */
+export async function viewSources(engine: QueryEngine, payload: GraphPayload): Promise<BibSource[]> {
+  const claims = [...new Set([...(await claimsByEdge(engine, payload)).values()].flat())];
+  const cited = new Set<string>();
+  if (claims.length > 0) {
+    const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
+SELECT DISTINCT ?src WHERE { ${valuesClause("claim", claims)} { ?claim cas:evidence ?ev } UNION { ?claim a cas:Evidence . BIND(?claim AS ?ev) } ?ev cas:cites ?src . FILTER(isIRI(?src)) }`);
+    for (const row of rows) cited.add(row.src!.value);
+  }
+  const works = [ARTICLE_IRI, ...cited];
+  const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
+SELECT ?src (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?creator) (SAMPLE(?d) AS ?date) (SAMPLE(?ti) AS ?title) (SAMPLE(?bc) AS ?citation) (SAMPLE(?l) AS ?label) WHERE {
+  ${valuesClause("src", works)}
+  OPTIONAL { ?src a ?t . FILTER(STRSTARTS(STR(?t), "${NS.bibo}")) }
+  OPTIONAL { ?src dcterms:creator ?c }
+  OPTIONAL { ?src dcterms:date ?d }
+  OPTIONAL { ?src dcterms:title ?ti }
+  OPTIONAL { ?src dcterms:bibliographicCitation ?bc }
+  OPTIONAL { ?src rdfs:label ?l }
+} GROUP BY ?src`);
+  const found = new Map(rows.map((r) => [r.src!.value, r]));
+  return works
+    .filter((iri) => found.has(iri))
+    .map((iri) => {
+      const r = found.get(iri)!;
+      return {
+        iri,
+        ...(r.type ? { type: r.type.value.slice(NS.bibo.length) } : {}),
+        ...(r.creator ? { creator: r.creator.value } : {}),
+        ...(r.date ? { year: r.date.value.slice(0, 4) } : {}),
+        ...(r.title ? { title: r.title.value } : {}),
+        ...(r.citation ? { citation: r.citation.value } : {}),
+        ...(r.label ? { label: r.label.value } : {}),
+      };
+    });
+}
