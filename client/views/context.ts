@@ -21,8 +21,10 @@ export interface ViewState {
   path?: { from: string; to: string } | null;
   camera?: { x: number; y: number; ratio: number };
   theme?: "light" | "dark";
-  /** Which side-panel tab is open ("details", "paths", "lens"). */
+  /** Which side-panel tab is open ("details", "paths", "lens", "query"). */
   tab?: string;
+  /** The workbench's SPARQL query (its body without the standard PREFIX block), so a result can be shared. */
+  query?: string;
 }
 
 export interface ExplorerContext {

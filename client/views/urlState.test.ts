@@ -18,6 +18,7 @@ describe("view state in the URL", () => {
       camera: { x: 0.5, y: 0.25, ratio: 0.75 },
       theme: "dark",
       tab: "lens",
+      query: "SELECT ?t WHERE { ?t a cas:Treaty } # & = ? + %",
     };
     expect(stateFromSearch(searchFromState(state))).toEqual(state);
   });

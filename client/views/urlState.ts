@@ -46,6 +46,8 @@ export function stateFromSearch(search: string): ViewState {
   if (theme === "light" || theme === "dark") state.theme = theme;
   const tab = p.get("tab");
   if (tab) state.tab = tab;
+  const query = p.get("q");
+  if (query) state.query = query;
   for (const key of Object.keys(state) as (keyof ViewState)[]) if (state[key] === undefined) delete state[key];
   return state;
 }
@@ -74,6 +76,7 @@ export function searchFromState(state: ViewState): string {
   }
   if (state.theme) p.set("theme", state.theme);
   if (state.tab && state.tab !== "details") p.set("tab", state.tab);
+  if (state.query) p.set("q", state.query);
   // ":", "," and "|" are legal in a query string; left unescaped, a shared link stays readable.
   const text = p.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",").replace(/%7C/gi, "|");
   return text ? `?${text}` : "";
