@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, fromOxigraphMessage } from "./analyzeQuery.ts";
-import { QuerySyntaxError, ReadOnlyError } from "./errors.ts";
+import { analyzeQuery } from "./analyzeQuery.ts";
+import { fromOxigraphMessage, QuerySyntaxError, ReadOnlyError } from "./errors.ts";
 
 describe("analyzeQuery", () => {
   it.each([

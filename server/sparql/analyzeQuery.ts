@@ -49,9 +49,5 @@ function compact(detail: string): string {
   });
 }
 
-/** Oxigraph reports syntax errors as "error at 2:9: expected ..."; keep the position typed. */
-export function fromOxigraphMessage(message: string): QuerySyntaxError | undefined {
-  const match = /^error at (\d+):(\d+): (.*)$/s.exec(message);
-  if (!match) return undefined;
-  return new QuerySyntaxError(match[3]!, Number(match[1]), Number(match[2]));
-}
+/** Kept here too for callers that parse queries and read Oxigraph errors side by side. */
+export { fromOxigraphMessage } from "./errors.ts";

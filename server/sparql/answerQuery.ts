@@ -7,7 +7,7 @@
  */
 import oxigraph from "oxigraph";
 import type { SelectResult } from "./engine.ts";
-import { fromOxigraphMessage } from "./analyzeQuery.ts";
+import { fromOxigraphMessage } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
 import { serializeTriples } from "./serializeTriples.ts";

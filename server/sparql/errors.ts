@@ -65,3 +65,10 @@ export class EngineClosedError extends Error {
     this.name = "EngineClosedError";
   }
 }
+
+/** Oxigraph reports syntax errors as "error at 2:9: expected ..."; keep the position typed. */
+export function fromOxigraphMessage(message: string): QuerySyntaxError | undefined {
+  const match = /^error at (\d+):(\d+): (.*)$/s.exec(message);
+  if (!match) return undefined;
+  return new QuerySyntaxError(match[3]!, Number(match[1]), Number(match[2]));
+}
