@@ -147,23 +147,28 @@ describe("the explorer page", () => {
   it("hides a node, brings a hidden neighbour back with expand, and resets everything", async () => {
     const page = await open("/?node=cd:TreatyOfTurkmenchay&hide=cd:Caucasus");
     await page.waitForSelector(`article.entity[data-iri="${TURKMENCHAY}"]`);
-    const isHidden = (iri: string) =>
-      page.evaluate((key) => Boolean((window as unknown as { caspian: { view: { sigma: { getNodeDisplayData(k: string): { hidden?: boolean } | undefined } } } }).caspian.view.sigma.getNodeDisplayData(key)?.hidden), iri);
+    // sigma applies reducers on its next frame, so wait for the drawn state rather than read it once.
+    const waitHidden = (iri: string, hidden: boolean) =>
+      page.waitForFunction(
+        ([key, want]) =>
+          Boolean((window as unknown as { caspian: { view: { sigma: { getNodeDisplayData(k: string): { hidden?: boolean } | undefined } } } }).caspian.view.sigma.getNodeDisplayData(key as string)?.hidden) === want,
+        [iri, hidden] as const,
+      );
     const caucasus = "https://w3id.org/caspian/data/Caucasus";
-    expect(await isHidden(caucasus)).toBe(true);
+    await waitHidden(caucasus, true);
     await page.locator("article.entity button.expand").click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get("hide"));
-    expect(await isHidden(caucasus)).toBe(false);
+    await waitHidden(caucasus, false);
 
     await page.locator("article.entity button.hide").click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("hide") === "cd:TreatyOfTurkmenchay");
-    expect(await isHidden(TURKMENCHAY)).toBe(true);
+    await waitHidden(TURKMENCHAY, true);
     expect(await page.locator(".hidden-nodes").textContent()).toContain("1 hidden node");
     await screenshot(page, "explorer-hidden-node");
 
     await page.locator("#reset").click();
     await page.waitForFunction(() => !/[?&](hide|node)=/.test(location.search));
-    expect(await isHidden(TURKMENCHAY)).toBe(false);
+    await waitHidden(TURKMENCHAY, false);
     await page.close();
   });
 
