@@ -81,6 +81,7 @@ const showTab = mountTabs(
     { id: "details", label: "Details", panel: $("panel-details") },
     { id: "paths", label: "Paths", panel: $("panel-paths") },
     { id: "lens", label: "Third parties", panel: $("panel-lens") },
+    { id: "query", label: "Query", panel: $("panel-query") },
   ],
   (id) => setState({ tab: id }),
 );
@@ -289,11 +290,12 @@ const ctx: ExplorerContext = {
 };
 
 // A glob import, so the page builds whether or not a panel module exists yet.
-const panelModules = import.meta.glob<Record<string, PanelMount>>(["./views/timeline.ts", "./views/paths.ts", "./views/lens.ts"]);
+const panelModules = import.meta.glob<Record<string, PanelMount>>(["./views/timeline.ts", "./views/paths.ts", "./views/lens.ts", "./workbench/workbench.ts"]);
 const panels: [string, string, string][] = [
   ["./views/timeline.ts", "mountTimeline", "timeline"],
   ["./views/paths.ts", "mountPathsPanel", "panel-paths"],
   ["./views/lens.ts", "mountLensPanel", "panel-lens"],
+  ["./workbench/workbench.ts", "mountWorkbench", "panel-query"],
 ];
 
 async function mountPanels() {
