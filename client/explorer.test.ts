@@ -72,6 +72,9 @@ describe("the explorer page", () => {
     await searchAndPick(page, "Turkmanchay", TURKMENCHAY);
     expect(await page.locator("article.entity .entity-label").textContent()).toContain("Turkmenchay");
     expect(new URL(page.url()).searchParams.get("node")).toBe("cd:TreatyOfTurkmenchay");
+    // The camera moved onto the treaty: the graph is still in view, not panned off into the void.
+    await page.waitForTimeout(500); // the camera's 400 ms glide (not a timed assertion: it only waits)
+    expect(await distinctColours(page, await page.locator("#graph").screenshot())).toBeGreaterThan(5);
     await screenshot(page, "explorer-search-turkmanchay");
     await page.close();
   });

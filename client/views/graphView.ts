@@ -136,10 +136,13 @@ export class GraphView {
 
   /** Moves the camera onto a node, zooming in if the view is far out. */
   centreOn(node: string, animate = true): void {
-    const data = this.sigma.getNodeDisplayData(node);
-    if (!data) return;
+    if (!this.graph.hasNode(node)) return;
+    // From the graph's own coordinates, not getNodeDisplayData: right after a refresh is
+    // scheduled, sigma's display cache holds un-normalised positions until its next frame.
+    const { x, y } = this.graph.getNodeAttributes(node);
+    const framed = this.sigma.viewportToFramedGraph(this.sigma.graphToViewport({ x, y }));
     const camera = this.sigma.getCamera();
-    const target = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) };
+    const target = { x: framed.x, y: framed.y, ratio: Math.min(camera.ratio, 0.6) };
     if (animate) void camera.animate(target, { duration: 400 });
     else camera.setState(target);
   }
