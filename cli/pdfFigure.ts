@@ -44,7 +44,9 @@ export function svgToPdf(svg: string, options: { title?: string; provenance?: Fi
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  SVGtoPDF(doc, svg, 0, 0, {
+  // svg-to-pdfkit reads the root's mm size as a scale on top of the viewBox; give it points.
+  const inPoints = svg.replace(/<svg ([^>]*?)width="[\d.]+mm" height="[\d.]+mm"/, `<svg $1width="${width}" height="${height}"`);
+  SVGtoPDF(doc, inPoints, 0, 0, {
     width,
     height,
     assumePt: true,
