@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseRdfFile, RdfSyntaxError } from "../server/rdf/parseRdf.ts";
 import { formatShapeReport, validateShapes } from "../server/rdf/validateShapes.ts";
 import {
-  bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
+  ambiguousQuotes, bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
   quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence, unrecordedCitations,
 } from "./dataChecks.ts";
 
@@ -107,6 +107,11 @@ describe("every quote is the article's own words", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
+  it("pins each quote to one place in the article (unique, or made unique by oa:prefix/oa:suffix)", () => {
+    const problems = ambiguousQuotes(data, sourceText);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
   it("finds each quote inside the section its evidence names", () => {
     const problems = quotesOutsideSection(data, sourceText);
     expect(problems, problems.join("\n")).toEqual([]);
@@ -181,6 +186,11 @@ describe("the checks catch a broken fixture, naming the evidence or claim at fau
   it("lists a quote not in the article with its evidence IRI", () => {
     expect(quotesNotInSource(broken, sourceText)).toEqual([
       'cd:ev-fixture-Misquote: "Iran and Russia have always been the best of friends" is not found verbatim in the article']);
+  });
+
+  it("lists a quote that occurs more than once with nothing to pin it", () => {
+    expect(ambiguousQuotes(broken, sourceText)).toEqual([
+      'cd:ev-fixture-Ambiguous: the quote "the Safavid period" occurs 4 times in the article; quote more words, or add an oa:prefix/oa:suffix that makes it unique']);
   });
 
   it("lists a quote filed under the wrong section", () => {

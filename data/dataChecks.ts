@@ -242,3 +242,31 @@ export function unrecordedCitations(data: Store, sourceText: string): string[] {
   }
   return problems;
 }
+
+const OA_PREFIX = namedNode(`${NS.oa}prefix`);
+const OA_SUFFIX = namedNode(`${NS.oa}suffix`);
+
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+/**
+ * A TextQuoteSelector must pick out one place in the article: a quote found more than once needs
+ * an oa:prefix and/or oa:suffix that, joined to it, occurs only once.
+ */
+export function ambiguousQuotes(data: Store, sourceText: string): string[] {
+  const problems: string[] = [];
+  for (const selector of data.getSubjects(RDF_TYPE, namedNode(`${NS.oa}TextQuoteSelector`), null)) {
+    for (const exact of data.getObjects(selector, OA_EXACT, null)) {
+      if (occurrences(sourceText, exact.value) <= 1) continue;
+      const prefix = data.getObjects(selector, OA_PREFIX, null)[0]?.value ?? "";
+      const suffix = data.getObjects(selector, OA_SUFFIX, null)[0]?.value ?? "";
+      if (occurrences(sourceText, prefix + exact.value + suffix) === 1) continue;
+      const evidence = data.getSubjects(OA_HAS_SELECTOR, selector, null).flatMap((t) => data.getSubjects(OA_HAS_TARGET, t, null))[0];
+      problems.push(`${evidence ? shortenIri(evidence.value) : `selector ${selector.value}`}: the quote "${exact.value.slice(0, 80)}" occurs ${occurrences(sourceText, exact.value)} times in the article; quote more words, or add an oa:prefix/oa:suffix that makes it unique`);
+    }
+  }
+  return problems;
+}
