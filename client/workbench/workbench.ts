@@ -37,6 +37,17 @@ SELECT ?treaty ?party WHERE {
 }
 ORDER BY ?treaty`;
 
+/** What tests read and drive on the page (the workbench works without it). */
+interface WorkbenchProbe {
+  getText(): string;
+  setText(text: string): void;
+}
+declare global {
+  interface Window {
+    caspianWorkbench?: WorkbenchProbe;
+  }
+}
+
 /** What the panel shows below the editor. */
 type Run = { type: "idle" } | { type: "running" } | { type: "error"; message: string } | { type: "done"; summary: string };
 
@@ -79,6 +90,7 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
     complete: sparqlCompletions({ vocabulary: () => vocabulary, search: searchEntities }),
   });
   runButton.addEventListener("click", () => void run());
+  window.caspianWorkbench = { getText: editor.getText, setText: editor.setText };
 
   for (const example of EXAMPLES) {
     const button = h("button", { type: "button", class: "link", "data-example": example.id }, example.question);
@@ -266,8 +278,20 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
     }
   }
 
+  // The Query tab widens the side panel (workbench.css): sigma sizes its canvases on window
+  // resize only, so the explorer's graph is told once the grid has changed.
+  let queryTabOpen = ctx.getState().tab === "query";
+  const onTab = () => {
+    const open = ctx.getState().tab === "query";
+    if (open === queryTabOpen) return;
+    queryTabOpen = open;
+    requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+  };
+  if (queryTabOpen) requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+
   // Back/forward or a shared link: a query in the URL that is not the last run is loaded and run.
   const onState = () => {
+    onTab();
     const q = ctx.getState().query;
     if (q && q !== lastRun) {
       editor.setText(editorQuery(q));
