@@ -106,7 +106,7 @@ describe("caspian export", () => {
     expect(turkmenchay).toMatchObject({ kind: "treaty", start_year: "1828" });
     const party = edges.find((e) => e.target_label === "Treaty of Turkmenchay" && e.source_label === "Russia");
     expect(party?.relation).toBe("treatyParty");
-    expect(edges.some((e) => e.evidence.includes('"'))).toBe(true);
+    expect(edges.some((e) => (e.evidence ?? "").includes('"'))).toBe(true);
   });
 
   it("writes the view's RDF as N-Triples, Turtle and JSON-LD that re-parse to the same triples", async () => {
