@@ -159,14 +159,15 @@ describe("the SPARQL 1.1 Protocol operations", () => {
     expect(one).toMatchObject({ kind: "solutions", rows: [{ s: "http://example.org/Turkmenchay" }, { s: "http://example.org/Turkmenchay" }] });
     const both = readResults(MEDIA.resultsJson, await (await get({ query, "default-graph-uri": ["http://example.org/g1", "http://example.org/g2"] })).text());
     expect(both.kind === "solutions" && both.rows).toHaveLength(3);
-    const none = readResults(MEDIA.resultsJson, await (await get({ query })).text());
-    expect(none.kind === "solutions" && none.rows).toHaveLength(0);
+    // Without default-graph-uri the default graph is the union of all graphs (each loaded file is a named graph).
+    const union = readResults(MEDIA.resultsJson, await (await get({ query })).text());
+    expect(union.kind === "solutions" && union.rows).toHaveLength(3);
   });
 
   it("offers only the graphs named by named-graph-uri to GRAPH patterns", async () => {
     const query = `${PREFIX}SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }`;
     const all = readResults(MEDIA.resultsJson, await (await get({ query })).text());
-    expect(all.kind === "solutions" && all.rows.map((row) => row.g).sort()).toEqual(["http://example.org/g1", "http://example.org/g2"]);
+    expect(all.kind === "solutions" && all.rows.map((row) => row.g).sort()).toEqual(["http://example.org/g1", "http://example.org/g2", "urn:caspian:file:fixture.trig"]);
     const form = new URLSearchParams({ query, "named-graph-uri": "http://example.org/g2" });
     const only = readResults(MEDIA.resultsJson, await (await fetch(`${server.url}/sparql`, { method: "POST", body: form })).text());
     expect(only).toMatchObject({ kind: "solutions", rows: [{ g: "http://example.org/g2" }] });

@@ -33,6 +33,21 @@ describe("loadDatasets", () => {
     expect(quadsOf(loaded.chunks)).toHaveLength(3);
   });
 
+  it("puts each file in its own named graph, named after its path without any machine path", async () => {
+    const path = await write("own.ttl", "<http://example.org/a> <http://example.org/p> 1 .");
+    const loaded = await loadDatasets([path]);
+    const graph = loaded.files[0]!.graph!;
+    expect(graph).toMatch(/^urn:caspian:file:[^/]*own\.ttl$|^urn:caspian:file:.*\/own\.ttl$/);
+    expect(graph).not.toContain(tmpdir());
+    expect(quadsOf(loaded.chunks).map((quad) => quad.graph.value)).toEqual([graph]);
+  });
+
+  it("keeps the embedded data in the default graph", async () => {
+    const loaded = await loadDatasets(DEFAULT_SOURCES);
+    expect(loaded.files.every((file) => file.graph === undefined)).toBe(true);
+    expect(quadsOf(loaded.chunks.slice(0, 1)).every((quad) => quad.graph.termType === "DefaultGraph")).toBe(true);
+  });
+
   it("keeps the named graphs of TriG and reads JSON-LD and RDF/XML", async () => {
     const trig = await write("g.trig", "@prefix ex: <http://example.org/> . ex:g { ex:a ex:p ex:b } ex:c ex:p ex:d .");
     const jsonld = await write("x.jsonld", JSON.stringify({ "@id": "http://example.org/j", "http://example.org/p": "json" }));
@@ -41,11 +56,11 @@ describe("loadDatasets", () => {
       `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"><rdf:Description rdf:about="http://example.org/r"><ex:p>xml</ex:p></rdf:Description></rdf:RDF>`,
     );
     const quads = quadsOf((await loadDatasets([trig, jsonld, rdfxml])).chunks);
-    expect(quads.map((quad) => [quad.subject.value, quad.graph.value])).toEqual([
+    expect(quads.map((quad) => [quad.subject.value, quad.graph.value.replace(/^urn:caspian:file:(.*\/)?/, "file:")])).toEqual([
       ["http://example.org/a", "http://example.org/g"],
-      ["http://example.org/c", ""],
-      ["http://example.org/j", ""],
-      ["http://example.org/r", ""],
+      ["http://example.org/c", "file:g.trig"],
+      ["http://example.org/j", "file:x.jsonld"],
+      ["http://example.org/r", "file:y.rdf"],
     ]);
   });
 

@@ -3,20 +3,24 @@
  * ===============
  * Reads the embedded ontology and curated data (ontology/*.ttl, data/*.ttl, not subfolders) plus
  * any extra files or folders, parses each whole, and hands back N-Quads text chunks for the
- * query workers together with per-file triple counts for health. Triples land in the default
- * graph; quads from TriG/N-Quads keep their named graphs. One bad file stops the load with an
- * error naming the file and line.
+ * query workers together with per-file triple counts for health. The embedded data lands in the
+ * default graph; every other file becomes its own named graph (`urn:caspian:file:<path>`, see
+ * fileGraphIri), and quads that TriG/N-Quads put in a named graph keep it. The workers query the
+ * union of all graphs as the default graph, so the views see everything. One bad file stops the
+ * load with an error naming the file, line and column.
  */
 import { readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Writer, type Quad } from "n3";
-import { displayPath, parseRdfFile, RDF_EXTENSIONS } from "./parseRdf.ts";
+import { DataFactory, Writer, type Quad } from "n3";
+import { displayPath, fileGraphIri, parseRdfFile, RDF_EXTENSIONS } from "./parseRdf.ts";
 
 export interface DatasetFile {
   /** The file as a user would name it (relative to the working directory when inside it). */
   path: string;
   triples: number;
+  /** The named graph the file's triples went into; absent for the embedded data (default graph). */
+  graph?: string;
 }
 
 export interface LoadedDatasets {
@@ -58,11 +62,11 @@ export async function loadDatasets(sources: readonly string[]): Promise<LoadedDa
   const chunks: string[] = [];
   const counts: DatasetFile[] = [];
   for (const file of files) {
+    const embedded = isEmbedded(file);
+    const graph = embedded ? undefined : fileGraphIri(file);
     const quads = await parseRdfFile(file);
-    counts.push({ path: displayPath(file), triples: quads.length });
-    for (let start = 0; start < quads.length; start += CHUNK_QUADS) {
-      chunks.push(toNQuads(quads.slice(start, start + CHUNK_QUADS)));
-    }
+    counts.push({ path: displayPath(file), triples: quads.length, ...(graph ? { graph } : {}) });
+    chunks.push(...toChunks(graph ? intoGraph(quads, graph) : quads));
   }
   return {
     chunks,
@@ -85,6 +89,26 @@ async function expandSource(source: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && RDF_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => join(source, entry.name))
     .sort();
+}
+
+/** N-Quads text in worker-sized chunks (a chunk is one postMessage and one store.load). */
+export function toChunks(quads: readonly Quad[]): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < quads.length; start += CHUNK_QUADS) chunks.push(toNQuads(quads.slice(start, start + CHUNK_QUADS)));
+  return chunks;
+}
+
+/** Moves the default-graph quads of a file into its named graph; quads already in a named graph keep it. */
+export function intoGraph(quads: readonly Quad[], graph: string): Quad[] {
+  const target = DataFactory.namedNode(graph);
+  return quads.map((quad) => (quad.graph.termType === "DefaultGraph" ? DataFactory.quad(quad.subject, quad.predicate, quad.object, target) : quad));
+}
+
+const EMBEDDED_DIRS = DEFAULT_SOURCES.map((dir) => resolve(dir));
+
+function isEmbedded(file: string): boolean {
+  const full = resolve(file);
+  return EMBEDDED_DIRS.some((dir) => full.startsWith(dir.endsWith("/") ? dir : `${dir}/`));
 }
 
 function toNQuads(quads: Quad[]): string {

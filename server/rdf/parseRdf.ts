@@ -6,7 +6,7 @@
  * through n3; JSON-LD and RDF/XML, which n3 does not read, through Oxigraph's parser.
  */
 import { readFile } from "node:fs/promises";
-import { extname, relative } from "node:path";
+import { basename, extname, isAbsolute, relative, sep } from "node:path";
 import { DataFactory, Parser, type Quad, type Term } from "n3";
 import type { Quad as OxigraphQuad, Term as OxigraphTerm } from "oxigraph";
 
@@ -40,6 +40,17 @@ export const OXIGRAPH_FORMATS: Record<string, string> = {
 };
 
 export const RDF_EXTENSIONS = [...Object.keys(N3_FORMATS), ...Object.keys(OXIGRAPH_FORMATS)];
+
+/**
+ * The named graph of a loaded file: `urn:caspian:file:` and its path relative to the working
+ * directory (with / separators), or its file name alone when it lies outside it — never a path of
+ * the machine, since graph names show up in queries, exports and screenshots.
+ */
+export function fileGraphIri(path: string): string {
+  const rel = relative(process.cwd(), path);
+  const shown = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : basename(path);
+  return `urn:caspian:file:${shown.split(sep).map(encodeURIComponent).join("/")}`;
+}
 
 /** Names a file as a user would: relative to the working directory when inside it. */
 export function displayPath(path: string): string {

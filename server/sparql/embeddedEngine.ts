@@ -59,6 +59,15 @@ export class EmbeddedEngine implements QueryEngine {
     return { form, mediaType, ...answer };
   }
 
+  /** Loads (or replaces) a named graph in every worker; `chunks` are N-Quads already parsed and checked. */
+  addGraph(graph: string, chunks: string[]): Promise<void> {
+    return this.pool.changeGraph({ kind: "addGraph", graph, chunks });
+  }
+
+  dropGraph(graph: string): Promise<void> {
+    return this.pool.changeGraph({ kind: "dropGraph", graph });
+  }
+
   async tripleCount(): Promise<number> {
     return this.pool.stats.triples;
   }

@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DeadlineError, EngineClosedError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
-import type { WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
+import type { GraphChange, WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
 
 /** The request as callers give it; the pool numbers it. */
 export type PoolRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -73,6 +73,8 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private readyWaiters: { resolve: () => void; reject: (error: Error) => void; pending: number } | undefined;
+  /** Named graphs added or dropped since start; a later spawn replays them, so the spare stays in step. */
+  private readonly changes: GraphChange[] = [];
 
   constructor(
     private readonly chunks: string[],
@@ -104,6 +106,27 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Adds or drops a named graph in every worker, the spare and loading ones included. Workers
+   * apply it between requests, in order, so later requests see it. Resolves once the first
+   * running worker has applied it (stats.triples then holds the new size).
+   */
+  changeGraph(change: GraphChange): Promise<void> {
+    if (this.closed) return Promise.reject(new EngineClosedError());
+    // Keep only the latest change per graph, so the replay list does not grow with every re-upload.
+    const earlier = this.changes.findIndex((old) => old.graph === change.graph);
+    if (earlier >= 0) this.changes.splice(earlier, 1);
+    if (change.kind === "addGraph") this.changes.push(change);
+    else this.changes.push({ kind: "dropGraph", graph: change.graph });
+    const live = [...this.slots, ...(this.spare ? [this.spare] : [])].filter((slot) => slot.state !== "dead");
+    return new Promise<void>((resolve) => {
+      this.sizeWaiters.push(resolve);
+      for (const slot of live) slot.worker.postMessage(change);
+    });
+  }
+
+  private readonly sizeWaiters: (() => void)[] = [];
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -119,7 +142,7 @@ export class WorkerPool {
   }
 
   private spawn(index: number): Slot {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { chunks: this.chunks } });
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { chunks: this.chunks, changes: [...this.changes] } });
     const slot: Slot = { index, worker, state: "loading", spawnedAt: performance.now() };
     worker.on("message", (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on("error", (error) => this.onCrash(slot, error));
@@ -131,6 +154,11 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
     if (slot.state === "dead") return;
+    if (message.type === "size") {
+      this.stats.triples = message.triples;
+      for (const resolve of this.sizeWaiters.splice(0)) resolve();
+      return;
+    }
     if (message.type === "ready") {
       const now = performance.now();
       this.stats.triples = message.triples;

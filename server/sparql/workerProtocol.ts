@@ -8,6 +8,8 @@ import type { QueryForm, SelectResult } from "./engine.ts";
 
 export interface WorkerInit {
   chunks: string[];
+  /** Graph changes made since the pool started, replayed by a worker spawned later (the spare). */
+  changes?: GraphChange[];
 }
 
 export interface GraphOptions {
@@ -19,6 +21,13 @@ export type WorkerRequest =
   | ({ id: number; kind: "select"; query: string; rowCap: number } & GraphOptions)
   | ({ id: number; kind: "ask"; query: string } & GraphOptions)
   | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions);
+
+/**
+ * Adds (N-Quads chunks, already checked on the main thread) or drops a named graph. No id and no
+ * answer: a worker handles messages in order, so every query posted after it sees the change.
+ * The worker then reports its new size.
+ */
+export type GraphChange = { kind: "addGraph"; graph: string; chunks: string[] } | { kind: "dropGraph"; graph: string };
 
 export interface SerializedAnswer {
   body: string;
@@ -38,5 +47,6 @@ export interface WorkerFailure {
 
 export type WorkerMessage =
   | { type: "ready"; triples: number; loadMs: number }
+  | { type: "size"; triples: number }
   | { type: "answer"; id: number; answer: WorkerAnswer }
   | { type: "failure"; id: number; failure: WorkerFailure };
