@@ -5,12 +5,12 @@ const CWD = "/srv/caspian";
 
 describe("parseConfig", () => {
   it("uses the documented defaults when nothing is given", () => {
-    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2 });
+    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, profile: "auto" });
   });
 
   it("reads the environment", () => {
     const config = parseConfig([], { PORT: "0", HOST: "0.0.0.0", QUERY_DEADLINE_MS: "2500", ROW_CAP: "50", WORKERS: "3", CASPIAN_DATA: "a.ttl, b.ttl" }, CWD);
-    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3 });
+    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3, rateLimit: 600, dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, profile: "auto" });
   });
 
   it("lets flags win over the environment and repeats --data", () => {
@@ -20,6 +20,20 @@ describe("parseConfig", () => {
 
   it("turns off the embedded data with --no-default-data when other data is given", () => {
     expect(parseConfig(["--no-default-data", "--data", "/tmp/a.ttl"], {}, CWD)).toMatchObject({ defaultData: false, data: ["/tmp/a.ttl"] });
+  });
+
+  it("reads the admin token, data directory, upload limit and profile", () => {
+    const config = parseConfig(["--data-dir", "store", "--upload-limit", "5", "--profile", "wikidata"], { CASPIAN_ADMIN_TOKEN: "a-long-secret" }, CWD);
+    expect(config).toMatchObject({ adminToken: "a-long-secret", dataDir: "/srv/caspian/store", uploadLimit: 5 * 1024 * 1024, profile: "wikidata" });
+  });
+
+  it("starts with only the uploaded datasets when --no-default-data comes without --data", () => {
+    expect(parseConfig(["--no-default-data"], {}, CWD)).toMatchObject({ defaultData: false, data: [] });
+  });
+
+  it("takes the external store's update endpoint and credentials from the environment", () => {
+    const config = parseConfig(["--sparql-endpoint", "http://localhost:8890/sparql", "--sparql-update-endpoint", "http://localhost:8890/sparql-auth"], { CASPIAN_SPARQL_USER: "dba", CASPIAN_SPARQL_PASSWORD: "dba" }, CWD);
+    expect(config).toMatchObject({ sparqlUpdateEndpoint: "http://localhost:8890/sparql-auth", sparqlUser: "dba", sparqlPassword: "dba" });
   });
 
   it("answers from an external SPARQL endpoint instead of the embedded store when given one", () => {
@@ -42,7 +56,9 @@ describe("parseConfig", () => {
     { argv: [], env: { ROW_CAP: "1.5" }, says: /row cap.*whole number/ },
     { argv: ["--workers", "-1"], env: {}, says: /workers/ },
     { argv: ["--colour"], env: {}, says: /Unknown option '--colour'/ },
-    { argv: ["--no-default-data"], env: {}, says: /Nothing to load/ },
+    { argv: ["--profile", "dbpedia"], env: {}, says: /auto, default or wikidata/ },
+    { argv: ["--admin-token", "short"], env: {}, says: /at least 8/ },
+    { argv: ["--sparql-update-endpoint", "http://example.org/update"], env: {}, says: /needs --sparql-endpoint/ },
     { argv: ["--sparql-endpoint", "ftp://example.org/"], env: {}, says: /http\(s\) URL/ },
     { argv: ["--sparql-endpoint", "http://example.org/sparql", "--data", "a.ttl"], env: {}, says: /lives in that endpoint/ },
   ])("refuses $argv $env with a ConfigError saying what is wrong", ({ argv, env, says }) => {

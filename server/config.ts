@@ -18,8 +18,23 @@ export interface Config {
   deadlineMs: number;
   rowCap: number;
   workers: number;
+  /** Requests per minute per client on /sparql; 0 turns the limit off. */
+  rateLimit: number;
   /** Query this SPARQL 1.1 endpoint instead of loading the embedded store. */
   sparqlEndpoint?: string;
+  /** Send SPARQL Update to this endpoint (with --sparql-endpoint); defaults to none. */
+  sparqlUpdateEndpoint?: string;
+  /** Basic-auth credentials for the external endpoint (CASPIAN_SPARQL_USER / _PASSWORD). */
+  sparqlUser?: string;
+  sparqlPassword?: string;
+  /** Token that allows uploads, deletions and updates; none = read-only. */
+  adminToken?: string;
+  /** Where uploaded datasets are kept (absolute); default .caspian/ under the working directory. */
+  dataDir: string;
+  /** Largest upload in bytes. */
+  uploadLimit: number;
+  /** View profile name ("default", "wikidata") or "auto" to detect it from the data. */
+  profile: string;
 }
 
 export class ConfigError extends Error {
@@ -40,9 +55,19 @@ Options (environment variable in brackets):
   --deadline MS       stop a query after MS milliseconds [QUERY_DEADLINE_MS] (default 10000)
   --row-cap N         most result rows per query [ROW_CAP] (default 10000)
   --workers N         query worker threads [WORKERS] (default 2)
+  --rate-limit N      SPARQL requests per minute per client, 0 for none
+                      [CASPIAN_RATE_LIMIT] (default 600)
   --sparql-endpoint URL
                       answer from this external SPARQL 1.1 endpoint instead of the
-                      embedded store [SPARQL_ENDPOINT]
+                      embedded store [SPARQL_ENDPOINT]; credentials from
+                      CASPIAN_SPARQL_USER and CASPIAN_SPARQL_PASSWORD (Basic auth)
+  --sparql-update-endpoint URL
+                      where SPARQL Update goes for that store [SPARQL_UPDATE_ENDPOINT]
+  --admin-token TOKEN allow uploads/deletions with "Authorization: Bearer TOKEN"
+                      [CASPIAN_ADMIN_TOKEN] (default: none, read-only)
+  --data-dir DIR      where uploaded datasets are stored [CASPIAN_DATA_DIR] (default .caspian)
+  --upload-limit MB   largest upload in megabytes [CASPIAN_UPLOAD_LIMIT_MB] (default 100)
+  --profile NAME      view profile: default, wikidata or auto [CASPIAN_PROFILE] (default auto)
   --help              print this and exit`;
 
 const integer = (name: string, min: number, max: number) =>
@@ -60,9 +85,19 @@ const schema = z.object({
   deadlineMs: integer("deadline (--deadline / QUERY_DEADLINE_MS)", 1, 3_600_000).default(10_000),
   rowCap: integer("row cap (--row-cap / ROW_CAP)", 1, 10_000_000).default(10_000),
   workers: integer("workers (--workers / WORKERS)", 1, 64).default(2),
+  rateLimit: integer("rate limit (--rate-limit / CASPIAN_RATE_LIMIT)", 0, 1_000_000).default(600),
   sparqlEndpoint: z
     .url({ protocol: /^https?$/, error: "SPARQL endpoint (--sparql-endpoint / SPARQL_ENDPOINT) must be an http(s) URL" })
     .optional(),
+  sparqlUpdateEndpoint: z
+    .url({ protocol: /^https?$/, error: "SPARQL update endpoint (--sparql-update-endpoint / SPARQL_UPDATE_ENDPOINT) must be an http(s) URL" })
+    .optional(),
+  sparqlUser: z.string().optional(),
+  sparqlPassword: z.string().optional(),
+  adminToken: z.string().min(8, { error: "admin token (--admin-token / CASPIAN_ADMIN_TOKEN) must be at least 8 characters" }).optional(),
+  dataDir: z.string().min(1).default(".caspian"),
+  uploadLimitMb: integer("upload limit (--upload-limit / CASPIAN_UPLOAD_LIMIT_MB)", 1, 100_000).default(100),
+  profile: z.enum(["auto", "default", "wikidata"], { error: "profile (--profile / CASPIAN_PROFILE) must be auto, default or wikidata" }).default("auto"),
 });
 
 /** Returns the Config, `"help"` when --help was asked, or throws ConfigError saying what is wrong. */
@@ -83,23 +118,32 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv | Re
     deadlineMs: flags.deadline ?? blankToUndefined(env.QUERY_DEADLINE_MS),
     rowCap: flags["row-cap"] ?? blankToUndefined(env.ROW_CAP),
     workers: flags.workers ?? blankToUndefined(env.WORKERS),
+    rateLimit: flags["rate-limit"] ?? blankToUndefined(env.CASPIAN_RATE_LIMIT),
     sparqlEndpoint: flags["sparql-endpoint"] ?? blankToUndefined(env.SPARQL_ENDPOINT),
+    sparqlUpdateEndpoint: flags["sparql-update-endpoint"] ?? blankToUndefined(env.SPARQL_UPDATE_ENDPOINT),
+    sparqlUser: blankToUndefined(env.CASPIAN_SPARQL_USER),
+    sparqlPassword: env.CASPIAN_SPARQL_PASSWORD,
+    adminToken: flags["admin-token"] ?? blankToUndefined(env.CASPIAN_ADMIN_TOKEN),
+    dataDir: flags["data-dir"] ?? blankToUndefined(env.CASPIAN_DATA_DIR),
+    uploadLimitMb: flags["upload-limit"] ?? blankToUndefined(env.CASPIAN_UPLOAD_LIMIT_MB),
+    profile: flags.profile ?? blankToUndefined(env.CASPIAN_PROFILE),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `Invalid configuration: ${issue.message} (got ${JSON.stringify(pick(raw, issue.path))}).`).join("\n"));
   }
-  const config = parsed.data;
+  const { uploadLimitMb, ...config } = parsed.data;
+  const common = { dataDir: resolve(cwd, config.dataDir), uploadLimit: uploadLimitMb * 1024 * 1024 };
+  const optional = dropUndefined({ adminToken: config.adminToken, sparqlUser: config.sparqlUser, sparqlPassword: config.sparqlPassword });
   if (config.sparqlEndpoint) {
     if (config.data.length > 0) throw new ConfigError("--data loads files into the embedded store; with --sparql-endpoint the data lives in that endpoint's store.");
-    const { sparqlEndpoint, ...rest } = config;
-    return { ...rest, data: [], defaultData: false, sparqlEndpoint };
+    return { ...config, ...common, ...optional, ...dropUndefined({ sparqlUpdateEndpoint: config.sparqlUpdateEndpoint }), data: [], defaultData: false, sparqlEndpoint: config.sparqlEndpoint };
   }
-  if (!config.defaultData && config.data.length === 0) {
-    throw new ConfigError("Nothing to load: --no-default-data needs at least one --data FILE_OR_DIR.");
-  }
-  const { sparqlEndpoint: _none, ...embedded } = config;
-  return { ...embedded, data: config.data.map((path) => resolve(cwd, path)) };
+  if (config.sparqlUpdateEndpoint) throw new ConfigError("--sparql-update-endpoint needs --sparql-endpoint.");
+  // Uploads kept in the data directory count as data too, so --no-default-data alone is allowed
+  // (the server may start empty and be filled by upload).
+  const { sparqlEndpoint: _none, sparqlUpdateEndpoint: _update, adminToken: _t, sparqlUser: _u, sparqlPassword: _p, ...embedded } = config;
+  return { ...embedded, ...common, ...optional, data: config.data.map((path) => resolve(cwd, path)) };
 }
 
 function parseFlags(argv: readonly string[]) {
@@ -115,7 +159,13 @@ function parseFlags(argv: readonly string[]) {
       deadline: { type: "string" },
       "row-cap": { type: "string" },
       workers: { type: "string" },
+      "rate-limit": { type: "string" },
       "sparql-endpoint": { type: "string" },
+      "sparql-update-endpoint": { type: "string" },
+      "admin-token": { type: "string" },
+      "data-dir": { type: "string" },
+      "upload-limit": { type: "string" },
+      profile: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -123,6 +173,10 @@ function parseFlags(argv: readonly string[]) {
 
 function blankToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function pick(raw: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
