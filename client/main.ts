@@ -5,10 +5,9 @@
  * (in the URL) to the sigma view and the panels, and mounts the timeline, paths and lens panels.
  */
 /// <reference types="vite/client" />
-import type { NodeKind } from "../server/http/apiTypes.ts";
 import * as api from "./api/client.ts";
-import { buildGraph, countKinds, edgeStyle, resize, type ExplorerGraph } from "./graph/model.ts";
-import { NODE_COLOR } from "./graph/palette.ts";
+import { addNeighbourhood } from "./graph/addNeighbourhood.ts";
+import { buildGraph, countKinds, resize, type ExplorerGraph } from "./graph/model.ts";
 import { runLayout, type LayoutHandle, type LayoutStats } from "./graph/runLayout.ts";
 import { createBusy } from "./views/busy.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./views/context.ts";
@@ -21,6 +20,7 @@ import { createSourceDialog } from "./views/sourceDialog.ts";
 import { mountTabs } from "./views/tabs.ts";
 import { applyTheme, systemTheme, THEME_COLORS, type Theme } from "./views/theme.ts";
 import { createStateStore } from "./views/urlState.ts";
+import { mountExportDialog } from "./views/exportDialog.ts";
 
 /** What tests and the benchmark read from the page (the page works without it). */
 interface ExplorerProbe {
@@ -75,6 +75,7 @@ const details = createDetailsPanel($("panel-details"), {
 });
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
 mountSearchBox($("search"), (hit) => focusNode(hit.iri));
+mountExportDialog($("reset"), () => graph, () => store.get());
 const showTab = mountTabs(
   $("side-tabs"),
   [
@@ -90,50 +91,13 @@ const showTab = mountTabs(
 async function expandNeighbours(iri: string) {
   if (!graph) return;
   const entity = await busy("Expanding…", api.getEntity(iri));
-  const g = graph;
-  const ensureNode = (ref: { iri: string; label: string; kind: NodeKind }, near?: string) => {
-    if (g.hasNode(ref.iri)) return;
-    const centre = near && g.hasNode(near) ? g.getNodeAttributes(near) : { x: 0, y: 0 };
-    const angle = (g.order * 2.399963) % (2 * Math.PI); // golden angle: new nodes fan out
-    g.addNode(ref.iri, {
-      label: ref.label,
-      kind: ref.kind,
-      classIri: "",
-      classLabel: "",
-      evidenceCount: 0,
-      x: centre.x + 30 * Math.cos(angle),
-      y: centre.y + 30 * Math.sin(angle),
-      size: 4,
-      color: NODE_COLOR[ref.kind] ?? NODE_COLOR.other,
-    });
-  };
-  ensureNode({ iri: entity.iri, label: entity.label, kind: entity.kind });
-  const link = (source: string, target: string, rel: (typeof entity.outgoing)[number]) => {
-    const exists = g.edges(source, target).some((e) => g.getEdgeAttribute(e, "predicate") === rel.predicate.iri);
-    if (exists) return;
-    g.addDirectedEdgeWithKey(`expanded:${source}|${rel.predicate.iri}|${target}`, source, target, {
-      kind: rel.kind,
-      label: rel.predicate.label,
-      predicate: rel.predicate.iri,
-      evidenceCount: 0,
-      ...edgeStyle(rel.kind),
-    });
-  };
-  const neighbours = new Set<string>();
-  for (const rel of entity.outgoing) {
-    ensureNode(rel.other, iri);
-    if (rel.other.iri !== iri) link(iri, rel.other.iri, rel);
-    neighbours.add(rel.other.iri);
+  const { neighbours, addedNodes } = addNeighbourhood(graph, entity);
+  if (addedNodes > 0) {
+    // Index the new nodes in sigma before their sizes change: a partial repaint of a node sigma
+    // has not indexed yet throws.
+    view?.sigma.refresh();
+    resize(graph);
   }
-  for (const rel of entity.incoming) {
-    ensureNode(rel.other, iri);
-    if (rel.other.iri !== iri) link(rel.other.iri, iri, rel);
-    neighbours.add(rel.other.iri);
-  }
-  // Index the new nodes in sigma before their sizes change: a partial repaint of a node sigma
-  // has not indexed yet throws.
-  view?.sigma.refresh();
-  resize(g);
   const hidden = (store.get().hidden ?? []).filter((n) => !neighbours.has(n) && n !== iri);
   setState({ hidden: hidden.length ? hidden : undefined, selected: iri });
   refreshCounts();
