@@ -70,6 +70,12 @@ async function runText(page: Page, text: string): Promise<void> {
   await page.waitForFunction(() => document.querySelector("#panel-query")?.getAttribute("data-run") !== "running");
 }
 
+/** A screenshot with the workbench's results (or what is named) scrolled into the side panel's view. */
+async function shot(page: Page, name: string, selector = "#panel-query .wb-status"): Promise<void> {
+  await page.locator(selector).evaluate((element) => element.scrollIntoView({ block: "start" }));
+  await screenshot(page, name);
+}
+
 async function openSection(page: Page, title: string): Promise<void> {
   await page.locator("#panel-query summary", { hasText: title }).click();
 }
@@ -88,7 +94,7 @@ describe("the SPARQL workbench", () => {
     // IRIs show labels, and the query went into the URL for sharing.
     expect(await page.textContent(`#panel-query td[data-var="party"] a[data-iri="${CD}Russia"]`)).toBe("Russia");
     expect(new URL(page.url()).searchParams.get("q")).toContain("cd:TreatyOfTurkmenchay cas:party ?party");
-    await screenshot(page, "workbench-example-table");
+    await shot(page, "workbench-example-table");
     // Clicking an entity selects it in the explorer.
     await page.click(`#panel-query td[data-var="party"] a[data-iri="${CD}Russia"]`);
     await page.waitForFunction(() => new URL(location.href).searchParams.get("node") === "cd:Russia");
@@ -106,7 +112,7 @@ describe("the SPARQL workbench", () => {
     expect(await page.textContent("#panel-query .wb-graph-count")).toContain(`${nodes} nodes`);
     const png = await page.locator("#panel-query .wb-graph").screenshot();
     expect(await distinctColours(page, png)).toBeGreaterThan(3);
-    await screenshot(page, "workbench-construct-graph");
+    await shot(page, "workbench-construct-graph");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -130,7 +136,7 @@ describe("the SPARQL workbench", () => {
       return lines.findIndex((l) => l.contains(mark)) + 1;
     });
     expect(underlined).toBe(Number(line));
-    await screenshot(page, "workbench-syntax-error");
+    await shot(page, "workbench-syntax-error", "#panel-query .wb-editor");
     await page.close();
   });
 
@@ -145,7 +151,7 @@ describe("the SPARQL workbench", () => {
     await page.waitForSelector('#panel-query[data-run="done"] .wb-table');
     expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toContain("?treaty cas:party ?object .");
     const built = await tableRows(page, ["treaty", "object"]);
-    await screenshot(page, "workbench-builder");
+    await shot(page, "workbench-builder", "#panel-query form.wb-builder");
     await runText(page, withPrefixes("SELECT DISTINCT ?treaty ?party WHERE { ?treaty a cas:Treaty ; cas:party ?party }"));
     const handWritten = await tableRows(page, ["treaty", "party"]);
     expect(built.length).toBeGreaterThan(3);
@@ -159,7 +165,22 @@ describe("the SPARQL workbench", () => {
     await page.waitForSelector('#panel-query[data-run="done"] .wb-table');
     expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toBe(withPrefixes(body));
     expect(await tableRows(page)).toEqual(["Iran", "Russia"]);
-    await screenshot(page, "workbench-shared-url");
+    await shot(page, "workbench-shared-url", "#panel-query .wb-editor");
+    await page.close();
+  });
+
+  it("completes an entity's label typed in the editor into its cd: name", async () => {
+    const { page } = await openWorkbench();
+    await page.evaluate((t) => window.caspianWorkbench!.setText(t), withPrefixes("SELECT ?party WHERE {\n  "));
+    await page.click("#panel-query .cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("Turkmen", { delay: 30 });
+    // The hit's detail names its IRI, so the treaty is told from other hits that mention it.
+    const option = page.locator(".cm-tooltip-autocomplete li", { hasText: /· cd:TreatyOfTurkmenchay$/ });
+    await option.waitFor();
+    await shot(page, "workbench-autocomplete", "#panel-query .wb-editor");
+    await option.click();
+    expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toMatch(/\n {2}cd:TreatyOfTurkmenchay$/);
     await page.close();
   });
 
@@ -172,7 +193,7 @@ describe("the SPARQL workbench", () => {
     const [header, first] = csv.split(/\r?\n/);
     expect(header).toBe("treaty,year");
     expect(first).toMatch(/^https:\/\/w3id\.org\/caspian\/data\/\w+,-?\d+$/);
-    await screenshot(page, "workbench-download");
+    await shot(page, "workbench-download");
     await page.close();
   });
 });

@@ -59,6 +59,9 @@ export function createEditor(parent: HTMLElement, options: { text: string; onRun
     getText: () => view.state.doc.toString(),
     setText(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      // Show the query itself rather than the PREFIX block above it.
+      const body = /^(?:\s*(?:PREFIX|BASE)\b[^\n]*\n|\s*\n)*/i.exec(text)?.[0].length ?? 0;
+      view.dispatch({ effects: EditorView.scrollIntoView(Math.min(body, text.length), { y: "start", yMargin: 24 }) });
     },
     showError(message, line, column) {
       const doc = view.state.doc;
