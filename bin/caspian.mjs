@@ -5,5 +5,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const entry = fileURLToPath(new URL("../cli/caspian.ts", import.meta.url));
-const result = spawnSync(process.execPath, ["--import", "tsx", entry, ...process.argv.slice(2)], { stdio: "inherit" });
+// tsx resolved from this package, not from the caller's working directory.
+const tsx = import.meta.resolve("tsx");
+const result = spawnSync(process.execPath, ["--import", tsx, entry, ...process.argv.slice(2)], { stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -27,6 +27,8 @@ export const TOOL_VERSION = (JSON.parse(await readFile(new URL("../package.json"
 export interface BuiltView {
   /** The engine the view's graph was read from (the CONSTRUCT's triples in --query mode). */
   engine: EmbeddedEngine;
+  /** The engine with the whole data: evidence, sources and the RDF behind the view come from it. */
+  dataEngine: EmbeddedEngine;
   payload: GraphPayload;
   figure: Figure;
   spec: ViewSpec;
@@ -66,8 +68,9 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
     await Promise.all(closers.map((e) => e.close()));
   };
   try {
-    let engine = await EmbeddedEngine.start({ chunks: datasets.chunks, ...ENGINE_OPTIONS });
-    closers.push(engine);
+    const dataEngine = await EmbeddedEngine.start({ chunks: datasets.chunks, ...ENGINE_OPTIONS });
+    closers.push(dataEngine);
+    let engine = dataEngine;
     let queryText: string | undefined;
     if (request.query) {
       queryText = await readFile(request.query, "utf8").catch(() => {
@@ -106,7 +109,7 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
       spec.lens = [analysis.dyad[0].label, analysis.dyad[1].label];
     }
     const figure = figureFromGraph(layoutForFigure(payload));
-    return { engine, payload, figure, spec, dataHash, queryText, close };
+    return { engine, dataEngine, payload, figure, spec, dataHash, queryText, close };
   } catch (error) {
     await close();
     throw error;

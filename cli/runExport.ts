@@ -99,20 +99,20 @@ async function render(request: ExportRequest, view: BuiltView): Promise<ExportFi
     case "graphml":
       return one(toGraphml(view.figure));
     case "csv": {
-      const evidence = await edgeEvidence(view.engine, view.payload);
+      const evidence = await edgeEvidence(view.dataEngine, view.payload);
       return [
         { name: "nodes.csv", bytes: Buffer.from(nodesCsv(view.figure), "utf8") },
         { name: "edges.csv", bytes: Buffer.from(edgesCsv(view.figure, evidence), "utf8") },
       ];
     }
     case "ttl":
-      return one(await toTurtle(await viewQuads(view.engine, view.payload), header));
+      return one(await toTurtle(await viewQuads(view.dataEngine, view.payload), header));
     case "nt":
-      return one(toNTriples(await viewQuads(view.engine, view.payload)));
+      return one(toNTriples(await viewQuads(view.dataEngine, view.payload)));
     case "jsonld":
-      return one(toJsonLd(await viewQuads(view.engine, view.payload)));
+      return one(toJsonLd(await viewQuads(view.dataEngine, view.payload)));
     case "bib":
-      return one(toBibtex(await viewSources(view.engine, view.payload), header));
+      return one(toBibtex(await viewSources(view.dataEngine, view.payload), header));
     case "caption":
       return one(`${caption}\n`);
   }
