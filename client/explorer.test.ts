@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraphPayload } from "../server/http/apiTypes.ts";
 import type { TestServer } from "../server/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";
@@ -182,6 +183,31 @@ describe("the explorer page", () => {
     expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
     await page.locator("#search-input").focus();
     await screenshot(page, "explorer-dark");
+    await page.close();
+  });
+
+  it("marks a contested claim with a badge and the editorial note", async () => {
+    const page = await open("/?node=cd:IvanTheGreat");
+    const entity = page.locator('article.entity[data-iri="https://w3id.org/caspian/data/IvanTheGreat"]');
+    await entity.waitFor();
+    expect(await entity.locator("header .badge.contested").textContent()).toBe("Contested");
+    expect(await entity.locator("header .contested-note").first().textContent()).toMatch(/Ivan/);
+    await screenshot(page, "explorer-contested");
+    await page.close();
+  });
+
+  it("shows the claim behind a selected edge, with its evidence", async () => {
+    const graph = (await (await fetch(`${server.url}/api/v1/graph`)).json()) as GraphPayload;
+    const edge = graph.edges.find((e) => e.attributes.via && e.attributes.kind !== "citation") ?? graph.edges.find((e) => e.attributes.via);
+    expect(edge).toBeDefined();
+    const page = await open(`/?edge=${encodeURIComponent(edge!.key)}`);
+    await page.waitForSelector(`article.edge header[data-edge="${edge!.key}"]`);
+    await page.waitForSelector(`article.entity[data-iri="${edge!.attributes.via}"]`);
+    const ends = await page.locator("article.edge header button.link").allTextContents();
+    const label = (iri: string) => graph.nodes.find((n) => n.key === iri)!.attributes.label;
+    expect(ends).toEqual([label(edge!.source), label(edge!.target)]);
+    expect(await page.locator("article.entity .evidence .quote").count()).toBeGreaterThan(0);
+    await screenshot(page, "explorer-edge-details");
     await page.close();
   });
 });
