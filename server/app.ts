@@ -12,6 +12,7 @@ import { createApiRouter } from "./http/apiRouter.ts";
 import { createClientRouter } from "./http/clientRoute.ts";
 import { apiNotFound, errorMiddleware, type ErrorMiddlewareOptions } from "./http/errors.ts";
 import { createHealthRouter } from "./http/healthRoute.ts";
+import { bodyLimit, clientRateLimit, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, securityHeaders, writesOnly } from "./http/security.ts";
 import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -25,7 +26,12 @@ export interface AppDeps {
   /** Folder of the article text; defaults to data/source. */
   sourceDir?: string;
   log?: ErrorMiddlewareOptions["log"];
+  /** Requests per minute per client on /sparql and on uploads (security.ts defaults); 0 turns one off. */
+  rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number };
 }
+
+/** Where uploads live (uploadRoutes.ts): their own body limit, and the upload rate limit. */
+const UPLOADS_PATH = "/api/v1/datasets";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -33,6 +39,10 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  app.use(securityHeaders());
+  app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions" })));
+  app.use(bodyLimit({ except: [UPLOADS_PATH] }));
+  app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests" }));
   app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap }));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
   app.use(

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
 
   const { engine, datasets } = await startEngine(config);
-  const app = createApp({ engine, config, datasets });
+  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit } });
 
   const server = app.listen(config.port, config.host);
   server.on("error", (error: NodeJS.ErrnoException) => {

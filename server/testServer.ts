@@ -27,6 +27,8 @@ export interface TestServerOptions {
   engine?: QueryEngine;
   distDir?: string;
   log?: AppDeps["log"];
+  /** Per-client limits (app defaults when absent); { sparqlPerMinute: 0 } for tests that send many queries. */
+  rateLimit?: AppDeps["rateLimit"];
 }
 
 export interface TestServer {
@@ -50,7 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine =
     options.engine ??
     (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false }));
-  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}) });
+  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), rateLimit: options.rateLimit });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

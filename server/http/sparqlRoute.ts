@@ -12,6 +12,7 @@ import type { QueryEngine } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
+import { guardQuery } from "../sparql/queryGuards.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
 import { serviceDescription } from "./serviceDescription.ts";
 
@@ -72,6 +73,7 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   if (params.query === undefined || params.query.trim() === "") {
     throw new HttpError(400, "BAD_REQUEST", "Missing the SPARQL query: send ?query=... (GET), a form field `query` or an application/sparql-query body (POST).");
   }
+  guardQuery(params.query); // security: no SERVICE, no nesting deep enough to overflow a parser
   const { form } = analyzeQuery(params.query);
   const mediaType = negotiate(form, req.get("Accept"), params.format);
   // Protocol: once either graph parameter is given, the dataset is exactly what they name.
