@@ -14,6 +14,8 @@ import { apiNotFound, errorMiddleware, type ErrorMiddlewareOptions } from "./htt
 import { createHealthRouter } from "./http/healthRoute.ts";
 import { bodyLimit, clientRateLimit, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, securityHeaders, writesOnly } from "./http/security.ts";
 import { createSparqlRouter } from "./http/sparqlRoute.ts";
+import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
 
@@ -28,6 +30,8 @@ export interface AppDeps {
   log?: ErrorMiddlewareOptions["log"];
   /** Requests per minute per client on /sparql and on uploads (security.ts defaults); 0 turns one off. */
   rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number };
+  /** Uploaded datasets (list, upload, remove) at /api/v1/datasets; absent = no such routes. */
+  uploads?: UploadRouteDeps;
 }
 
 /** Where uploads live (uploadRoutes.ts): their own body limit, and the upload rate limit. */
@@ -41,9 +45,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.set("query parser", "simple");
   app.use(securityHeaders());
   app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions" })));
+  // Uploads set their own (larger) body limit, hence before the general one.
+  if (deps.uploads) app.use("/api/v1/datasets", createUploadRouter(deps.uploads));
   app.use(bodyLimit({ except: [UPLOADS_PATH] }));
   app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests" }));
   app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap }));
+  app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
   app.use(
     "/api/v1",

@@ -8,7 +8,9 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
-import { DEFAULT_SOURCES, loadDatasets, type DatasetFile } from "./rdf/loadDatasets.ts";
+import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { DEFAULT_SOURCES, intoGraph, loadDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
+import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
 
 async function main(): Promise<void> {
@@ -25,8 +27,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { engine, datasets } = await startEngine(config);
-  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit } });
+  const { engine, datasets, uploads } = await startEngine(config);
+  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit }, uploads });
 
   const server = app.listen(config.port, config.host);
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -51,16 +53,24 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 }
 
-/** The embedded store on the loaded files, or an external endpoint (loaded lazily: each pulls in its own dependencies). */
-async function startEngine(config: Config): Promise<{ engine: QueryEngine; datasets: { files: DatasetFile[] } }> {
+/**
+ * The embedded store on the loaded files and the uploads kept in the data directory, or an
+ * external endpoint (loaded lazily: each pulls in its own dependencies).
+ */
+async function startEngine(config: Config): Promise<{ engine: QueryEngine; datasets: { files: DatasetFile[] }; uploads?: UploadRouteDeps }> {
   const options = { deadlineMs: config.deadlineMs, rowCap: config.rowCap };
   if (config.sparqlEndpoint) {
     const { HttpSparqlEngine } = await import("./sparql/httpEngine.ts");
-    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, ...options }), datasets: { files: [] } };
+    const credentials = config.sparqlUser ? { user: config.sparqlUser, password: config.sparqlPassword ?? "" } : undefined;
+    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, credentials, ...options }), datasets: { files: [] } };
   }
   const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
+  const { store, loaded } = await UploadStore.open(config.dataDir);
+  for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
+  for (const { dataset, quads } of loaded) datasets.chunks.push(...toChunks(intoGraph(quads, dataset.graph)));
   const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
-  return { engine: await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, ...options }), datasets };
+  const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, ...options });
+  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, files: datasets.files } };
 }
 
 main().catch((error: unknown) => {

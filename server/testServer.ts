@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type AppDeps } from "./app.ts";
-import { loadDatasets, type LoadedDatasets } from "./rdf/loadDatasets.ts";
+import { intoGraph, loadDatasets, toChunks, type LoadedDatasets } from "./rdf/loadDatasets.ts";
+import { UploadStore } from "./rdf/uploadStore.ts";
 import { EmbeddedEngine } from "./sparql/embeddedEngine.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
 
@@ -29,6 +30,8 @@ export interface TestServerOptions {
   log?: AppDeps["log"];
   /** Per-client limits (app defaults when absent); { sparqlPerMinute: 0 } for tests that send many queries. */
   rateLimit?: AppDeps["rateLimit"];
+  /** Serve /api/v1/datasets from an upload store in this folder (its datasets load at start). */
+  uploads?: { dir: string; adminToken?: string; limit?: number };
 }
 
 export interface TestServer {
@@ -48,11 +51,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }),
   );
   const datasets = await loadDatasets([...(options.sources ?? []), ...written]);
+  const uploadStore = options.uploads ? await UploadStore.open(options.uploads.dir) : undefined;
+  for (const { dataset, quads } of uploadStore?.loaded ?? []) datasets.chunks.push(...toChunks(intoGraph(quads, dataset.graph)));
   const rowCap = options.rowCap ?? 10_000;
   const engine =
     options.engine ??
     (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false }));
-  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), rateLimit: options.rateLimit });
+  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

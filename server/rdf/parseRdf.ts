@@ -71,6 +71,28 @@ export function parseRdfText(text: string, file: string, format = N3_FORMATS[ext
   }
 }
 
+/** Media types Caspian reads (Content-Type of an upload), to the file extension that stands for them. */
+export const RDF_MEDIA_TYPES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(N3_FORMATS).map(([extension, type]) => [type, extension])),
+  "application/ld+json": ".jsonld",
+  "application/rdf+xml": ".rdf",
+};
+
+/** The media type for a Content-Type header or, failing that, the extension of a name; undefined if neither is RDF. */
+export function rdfMediaType(contentType: string | undefined, name: string): string | undefined {
+  const type = contentType?.split(";")[0]!.trim().toLowerCase();
+  if (type && RDF_MEDIA_TYPES[type]) return type;
+  if (type === "text/plain" && /\.nt$/i.test(name)) return "application/n-triples";
+  const extension = /\.[^.]+$/.exec(name)?.[0].toLowerCase();
+  return extension ? (N3_FORMATS[extension] ?? OXIGRAPH_FORMATS[extension]) : undefined;
+}
+
+/** Parses a document given as text in `mediaType` (one of RDF_MEDIA_TYPES); `label` names it in errors. */
+export async function parseRdfDocument(text: string, label: string, mediaType: string, baseIRI?: string): Promise<Quad[]> {
+  if (mediaType === "application/ld+json" || mediaType === "application/rdf+xml") return await parseWithOxigraph(text, label, mediaType, baseIRI);
+  return parseRdfText(text, label, mediaType, baseIRI);
+}
+
 export async function parseRdfFile(path: string, baseIRI?: string): Promise<Quad[]> {
   const text = await readFile(path, "utf8");
   const oxigraphFormat = OXIGRAPH_FORMATS[extname(path).toLowerCase()];

@@ -1,0 +1,171 @@
+/**
+ * Upload store
+ * ============
+ * Uploaded datasets, kept durably in a data directory (default `.caspian/`), one named graph
+ * each. A dataset is its parsed quads as N-Quads in `datasets/NAME.nq`; `index.json` lists them
+ * with triple counts, sizes and upload times. Every write goes to a temporary file that is
+ * fsynced, renamed over the old one, and then the directory is fsynced, so a crash leaves the old
+ * or the new file, never half of one. On open, a file that no longer parses (or that the index
+ * cannot account for) is moved to `quarantine/` with the reason, and the rest loads.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Parser, type Quad } from "n3";
+
+export interface StoredDataset {
+  /** The name given at upload: letters, digits, `.`, `_`, `-`. */
+  name: string;
+  /** The named graph holding the dataset's triples. */
+  graph: string;
+  triples: number;
+  /** Bytes of the stored N-Quads. */
+  bytes: number;
+  /** ISO 8601 time of the upload. */
+  uploadedAt: string;
+  /** The media type the upload was sent in. */
+  format: string;
+}
+
+export interface QuarantinedFile {
+  file: string;
+  reason: string;
+}
+
+export class UploadStoreError extends Error {
+  readonly code = "BAD_REQUEST";
+  constructor(message: string) {
+    super(message);
+    this.name = "UploadStoreError";
+  }
+}
+
+export const DATASET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** The named graph of an uploaded dataset. */
+export function uploadGraphIri(name: string): string {
+  return `urn:caspian:upload:${name}`;
+}
+
+export class UploadStore {
+  private readonly datasets = new Map<string, StoredDataset>();
+  /** Files moved aside when the store opened, with the reason, for health and the log. */
+  readonly quarantined: QuarantinedFile[] = [];
+
+  private constructor(readonly dir: string) {}
+
+  /**
+   * Opens (creating) the store and reads every dataset back. Returns the store and the quads of
+   * each dataset that survived, for the engine to load.
+   */
+  static async open(dir: string): Promise<{ store: UploadStore; loaded: { dataset: StoredDataset; quads: Quad[] }[] }> {
+    const store = new UploadStore(dir);
+    await mkdir(join(dir, "datasets"), { recursive: true });
+    const index = await store.readIndex();
+    const loaded: { dataset: StoredDataset; quads: Quad[] }[] = [];
+    const files = new Set((await readdir(join(dir, "datasets"))).filter((file) => !file.startsWith(".tmp-")));
+    for (const dataset of index) {
+      const file = `${dataset.name}.nq`;
+      files.delete(file);
+      let quads: Quad[];
+      try {
+        quads = new Parser({ format: "application/n-quads" }).parse(await readFile(join(dir, "datasets", file), "utf8"));
+      } catch (error) {
+        await store.quarantine(join("datasets", file), `does not parse as N-Quads (${(error as Error).message})`);
+        continue;
+      }
+      const counted = { ...dataset, triples: quads.length };
+      store.datasets.set(dataset.name, counted);
+      loaded.push({ dataset: counted, quads });
+    }
+    for (const stray of files) await store.quarantine(join("datasets", stray), "is not listed in index.json");
+    if (store.quarantined.length > 0) await store.writeIndex();
+    return { store, loaded };
+  }
+
+  list(): StoredDataset[] {
+    return [...this.datasets.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get(name: string): StoredDataset | undefined {
+    return this.datasets.get(name);
+  }
+
+  /** Stores (or replaces) a dataset; `nquads` is the already parsed data as N-Quads in its graph. */
+  async put(name: string, nquads: string, triples: number, format: string): Promise<StoredDataset> {
+    if (!DATASET_NAME.test(name)) throw new UploadStoreError(`"${name}" is not a dataset name: use letters, digits, ".", "_" and "-" (at most 100), starting with a letter or digit.`);
+    const bytes = Buffer.byteLength(nquads);
+    await this.writeDurably(join("datasets", `${name}.nq`), nquads);
+    const dataset: StoredDataset = { name, graph: uploadGraphIri(name), triples, bytes, uploadedAt: new Date().toISOString(), format };
+    this.datasets.set(name, dataset);
+    await this.writeIndex();
+    return dataset;
+  }
+
+  /** Removes a dataset; false when there was none of that name. */
+  async remove(name: string): Promise<boolean> {
+    if (!this.datasets.delete(name)) return false;
+    // Index first: a crash between the two leaves a stray file, which the next open quarantines.
+    await this.writeIndex();
+    await rm(join(this.dir, "datasets", `${name}.nq`), { force: true });
+    await fsyncDir(join(this.dir, "datasets"));
+    return true;
+  }
+
+  private async readIndex(): Promise<StoredDataset[]> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dir, "index.json"), "utf8");
+    } catch {
+      return [];
+    }
+    try {
+      const parsed = JSON.parse(text) as { datasets?: unknown };
+      if (!Array.isArray(parsed.datasets)) throw new Error("no datasets list");
+      return parsed.datasets.filter((entry): entry is StoredDataset => typeof entry?.name === "string" && DATASET_NAME.test(entry.name));
+    } catch (error) {
+      await this.quarantine("index.json", `is not a readable index (${(error as Error).message})`);
+      return [];
+    }
+  }
+
+  private writeIndex(): Promise<void> {
+    return this.writeDurably("index.json", `${JSON.stringify({ datasets: this.list() }, null, 2)}\n`);
+  }
+
+  /** Temporary file, fsync, rename over the target, fsync the folder: the target is old or new, never torn. */
+  private async writeDurably(relativePath: string, text: string): Promise<void> {
+    const target = join(this.dir, relativePath);
+    const folder = join(target, "..");
+    const temporary = join(folder, `.tmp-${randomBytes(6).toString("hex")}`);
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+    await fsyncDir(folder);
+  }
+
+  private async quarantine(relativePath: string, reason: string): Promise<void> {
+    const folder = join(this.dir, "quarantine");
+    await mkdir(folder, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const name = `${stamp}-${relativePath.replace(/[\\/]/g, "_")}`;
+    const exists = await stat(join(this.dir, relativePath)).then(() => true, () => false);
+    if (exists) await rename(join(this.dir, relativePath), join(folder, name));
+    await this.writeDurably(join("quarantine", `${name}.reason.txt`), `${relativePath} ${reason}\n`);
+    this.quarantined.push({ file: relativePath, reason });
+  }
+}
+
+async function fsyncDir(path: string): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
