@@ -210,4 +210,21 @@ describe("the explorer page", () => {
     await screenshot(page, "explorer-edge-details");
     await page.close();
   });
+
+  it("lays the same data out the same way on every load", async () => {
+    const positions = async () => {
+      const page = await open();
+      const xy = await page.evaluate(() => {
+        const graph = (window as unknown as { caspian: { view: { currentGraph(): { forEachNode(f: (n: string, a: { x: number; y: number }) => void): void } } } }).caspian.view.currentGraph();
+        const out: Record<string, [number, number]> = {};
+        graph.forEachNode((node, a) => (out[node] = [a.x, a.y]));
+        return out;
+      });
+      await page.close();
+      return xy;
+    };
+    const first = await positions();
+    expect(Object.keys(first).length).toBeGreaterThan(10);
+    expect(await positions()).toEqual(first);
+  });
 });
