@@ -70,6 +70,8 @@ export function placeLabels(
   area: Box,
   fontSize: number,
   maxLabels = 400,
+  /** The biggest nodes may lay their label over small discs (the label's plate keeps it legible). */
+  hubs = 12,
 ): PlacedLabel[] {
   const discs = new BoxIndex();
   const discOf = new Map<string, Box>();
@@ -81,7 +83,7 @@ export function placeLabels(
   const labels = new BoxIndex();
   const placed: PlacedLabel[] = [];
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const c of order) {
+  for (const [rank, c] of order.entries()) {
     if (placed.length >= maxLabels) break;
     const text = c.text.length > 40 ? `${c.text.slice(0, 38)}…` : c.text;
     const w = textWidth(text, fontSize);
@@ -99,7 +101,7 @@ export function placeLabels(
     for (const side of sides) {
       const b = side.box;
       if (b.x0 < area.x0 || b.x1 > area.x1 || b.y0 < area.y0 || b.y1 > area.y1) continue;
-      if (labels.hits(b) || discs.hits(b, discOf.get(c.key))) continue;
+      if (labels.hits(b) || (rank >= hubs && discs.hits(b, discOf.get(c.key)))) continue;
       labels.add(b);
       placed.push({ key: c.key, text, x: side.x, y: side.y + fontSize * 0.35, anchor: side.anchor });
       break;

@@ -7,7 +7,7 @@
  * in <metadata>. No clock and no randomness: the same input gives the same bytes.
  */
 import type { Figure, FigureProvenance } from "./figure.ts";
-import { placeLabels } from "./labelPlacement.ts";
+import { placeLabels, textWidth } from "./labelPlacement.ts";
 import { legendEntries, renderLegend } from "./legend.ts";
 import { PT_PER_MM, figureStyle, type FigureStyle, type StyleName } from "./presets.ts";
 import { arrowhead, shapeElement } from "./svgShapes.ts";
@@ -122,9 +122,16 @@ export function drawGraph(figure: Figure, t: Transform, box: Box, style: FigureS
   const labels = placed.map(
     (l) => `<text x="${num(l.x)}" y="${num(l.y)}"${l.anchor === "start" ? "" : ` text-anchor="${l.anchor}"`}>${escapeXml(l.text)}</text>`,
   );
+  // A pale plate under each label keeps it readable where edges run behind it.
+  const plates = placed.map((l) => {
+    const w = textWidth(l.text, labelPt);
+    const x0 = l.anchor === "start" ? l.x : l.anchor === "end" ? l.x - w : l.x - w / 2;
+    return `<rect x="${num(x0 - 0.4)}" y="${num(l.y - labelPt * 0.8)}" width="${num(w + 0.8)}" height="${num(labelPt * 1.05)}"/>`;
+  });
   return (
     `<g class="edges" fill="none" stroke-linecap="round">${edges.join("")}</g>` +
     `<g class="nodes">${nodes.join("")}</g>` +
+    `<g class="label-plates" fill="#ffffff" fill-opacity="0.7">${plates.join("")}</g>` +
     `<g class="labels" font-size="${num(labelPt)}" fill="#1a1a1a">${labels.join("")}</g>`
   );
 }
