@@ -139,18 +139,21 @@ describe("the SPARQL 1.1 Protocol operations", () => {
     const response = await get({});
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain(MEDIA.turtle);
-    const body = await response.text();
-    const quads = new Parser({ baseIRI: server.url }).parse(body);
+    const quads = new Parser({ baseIRI: server.url }).parse(await response.text());
     const value = (predicate: string) => quads.filter((quad) => quad.predicate.value === predicate).map((quad) => quad.object.value);
     expect(value("http://www.w3.org/ns/sparql-service-description#endpoint")).toEqual([`${server.url}/sparql`]);
     expect(value("http://www.w3.org/ns/sparql-service-description#resultFormat")).toHaveLength(8);
-    expect(value("http://rdfs.org/ns/void#triples")).toEqual([String(server.datasets.triples)]);
   });
 
   it("answers a CORS preflight so browser clients elsewhere can query", async () => {
-    const response = await fetch(`${server.url}/sparql`, { method: "OPTIONS" });
+    const response = await fetch(`${server.url}/sparql`, {
+      method: "OPTIONS",
+      headers: { Origin: "http://elsewhere.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, accept" },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-methods")?.split(", ")).toEqual(["GET", "POST"]);
+    expect(response.headers.get("access-control-allow-headers")?.toLowerCase().split(", ")).toEqual(expect.arrayContaining(["accept", "content-type"]));
   });
 
   it("queries only the graphs named by default-graph-uri as the default graph", async () => {
@@ -212,6 +215,28 @@ describe("the endpoint's errors", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
     }
+  });
+
+  it("answers valid SPARQL that sparqljs cannot parse: \\u escapes in IRIs, a bare [ p o ] template", async () => {
+    const escaped = await get({ query: "ASK { <http://example.org/\\u0049ran> <http://example.org/borders> ?x }" });
+    expect(readResults(MEDIA.resultsJson, await escaped.text())).toEqual({ kind: "boolean", value: true });
+    const template = `${PREFIX}CONSTRUCT { [ ex:about ?s ] } WHERE { ?s ex:borders ?o }`;
+    const graph = await get({ query: template }, { Accept: MEDIA.nTriples });
+    expect(graph.status).toBe(200);
+    expect(await graph.text()).toMatch(/^_:\S+ <http:\/\/example.org\/about> <http:\/\/example.org\/Iran> \.$/m);
+  });
+
+  it("answers 400 with sparqljs's position when neither parser reads the query", async () => {
+    const response = await get({ query: "SELECT * WHERE { <\\u0078> ?p }" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/^QUERY_SYNTAX: Line 1, column \d+:/);
+  });
+
+  it("answers 403 to an update that sparqljs cannot parse, and does not run it", async () => {
+    const update = "PREFIX ex: <http://example.org/>\nINSERT DATA { <http://example.org/\\u0078> ex:b ex:c }";
+    expect((await get({ query: update })).status).toBe(403);
+    const still = readResults(MEDIA.resultsJson, await (await get({ query: `${PREFIX}ASK { ex:x ex:b ex:c }` })).text());
+    expect(still).toEqual({ kind: "boolean", value: false });
   });
 
   it("answers 403 to every way of sending an update", async () => {

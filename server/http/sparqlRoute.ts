@@ -7,14 +7,13 @@
  * refused (403), other methods answered 405 with Allow; GET without a query describes the service.
  */
 import express, { type Request, type Response } from "express";
-import { analyzeQuery } from "../sparql/analyzeQuery.ts";
+import { analyzeQuery, preferParserError } from "../sparql/analyzeQuery.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
-import { MEDIA } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
 import { guardQuery } from "../sparql/queryGuards.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
-import { serviceDescription } from "./serviceDescription.ts";
+import { sendDescription } from "./voidRoute.ts";
 
 export interface SparqlRouteDeps {
   engine: QueryEngine;
@@ -25,6 +24,9 @@ export interface SparqlRouteDeps {
 export const TRUNCATED_HEADER = "Caspian-Truncated";
 
 const ALLOWED = ["GET", "POST", "HEAD", "OPTIONS"] as const;
+/** What a browser elsewhere may do: read-only queries (HEAD needs no preflight). */
+const CORS_METHODS = "GET, POST";
+const CORS_HEADERS = "Accept, Content-Type";
 const BODY_LIMIT = "1mb";
 const QUERY_TYPE = "application/sparql-query";
 const UPDATE_TYPE = "application/sparql-update";
@@ -59,7 +61,15 @@ export function createSparqlRouter(deps: SparqlRouteDeps): express.Router {
       (req, res) => answer(deps, req, res, fromPost(req)),
     )
     .options((_req, res) => {
-      res.set({ Allow: ALLOWED.join(", "), "Access-Control-Allow-Methods": ALLOWED.join(", "), "Access-Control-Allow-Headers": "Accept, Content-Type" });
+      // The preflight of a browser tool on another origin: it may GET or POST a query with its
+      // own Accept and Content-Type (application/sparql-query is not a "simple" type). Updates
+      // are refused whatever the preflight said.
+      res.set({
+        Allow: ALLOWED.join(", "),
+        "Access-Control-Allow-Methods": CORS_METHODS,
+        "Access-Control-Allow-Headers": CORS_HEADERS,
+        "Access-Control-Max-Age": "86400",
+      });
       res.status(204).end();
     })
     .all((req) => {
@@ -73,17 +83,15 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   if (params.query === undefined || params.query.trim() === "") {
     throw new HttpError(400, "BAD_REQUEST", "Missing the SPARQL query: send ?query=... (GET), a form field `query` or an application/sparql-query body (POST).");
   }
-  guardQuery(params.query); // security: no SERVICE, no nesting deep enough to overflow a parser
-  const { form } = analyzeQuery(params.query);
+  const query = params.query;
+  guardQuery(query); // security: no SERVICE, no nesting deep enough to overflow a parser
+  const analysis = analyzeQuery(query);
+  const { form } = analysis;
   const mediaType = negotiate(form, req.get("Accept"), params.format);
   // Protocol: once either graph parameter is given, the dataset is exactly what they name.
   const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
-  const result = await deps.engine.serialize(
-    params.query,
-    form,
-    mediaType,
-    explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : {},
-  );
+  const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : {};
+  const result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
   res.status(200);
   res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
   res.set("Vary", "Accept");
@@ -91,10 +99,9 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   res.send(result.body);
 }
 
-/** GET without a query: the service description (Turtle, which every RDF client reads). */
-async function describeService(deps: SparqlRouteDeps, req: Request, res: Response): Promise<void> {
-  const endpoint = `${req.protocol}://${req.get("Host") ?? "localhost"}${req.baseUrl}`;
-  res.status(200).type(`${MEDIA.turtle}; charset=utf-8`).send(serviceDescription(endpoint, await deps.engine.tripleCount()));
+/** GET without a query: the service description, Turtle unless Accept asks for other RDF. */
+function describeService(deps: SparqlRouteDeps, req: Request, res: Response): Promise<void> {
+  return sendDescription(deps.engine, "service", req, res);
 }
 
 function fromGet(req: Request): ProtocolParams {
