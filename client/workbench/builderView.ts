@@ -28,10 +28,13 @@ function choicePicker(name: string, allowAny: boolean, deps: BuilderDeps) {
   const list = h("datalist", { id: `wb-${name}-hits` });
   const hits = new Map<string, SearchHit>();
   if (allowAny) select.append(h("option", { value: ANY }, "anything"));
-  select.append(h("option", { value: ENTITY }, "one entity…"));
-  select.addEventListener("change", () => {
+  const entityOption = h("option", { value: ENTITY }, "one entity…");
+  select.append(entityOption);
+  const sync = () => {
     input.hidden = select.value !== ENTITY;
-  });
+  };
+  select.addEventListener("change", sync);
+  sync();
   let pending = 0;
   input.addEventListener("input", async () => {
     const text = input.value.trim();
@@ -45,7 +48,10 @@ function choicePicker(name: string, allowAny: boolean, deps: BuilderDeps) {
   const fillClasses = (classes: readonly VocabularyTerm[]) => {
     const group = h("optgroup", { label: "any of the class" });
     for (const c of classes) group.append(h("option", { value: c.iri }, c.label));
-    select.append(group);
+    select.insertBefore(group, entityOption);
+    // A subject is a class by default; the object stays "anything".
+    if (!allowAny && classes[0]) select.value = classes[0].iri;
+    sync();
   };
   const choice = (labels: Map<string, string>): Choice | undefined => {
     if (select.value === ANY) return { type: "any" };

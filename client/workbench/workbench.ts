@@ -162,6 +162,8 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
       box.dataset.state = "empty";
       return;
     }
+    // A small answer is read node by node: every label shows, not only the big nodes'.
+    if (graph.order <= 150) graph.updateEachNodeAttributes((_n, attrs) => ({ ...attrs, forceLabel: true }) as typeof attrs);
     try {
       resultView = new GraphView(box, graph, THEME_COLORS[ctx.getState().theme ?? systemTheme()], {
         clickNode: (node) => {
