@@ -62,7 +62,7 @@ async function startEngine(config: Config): Promise<{ engine: QueryEngine; datas
   if (config.sparqlEndpoint) {
     const { HttpSparqlEngine } = await import("./sparql/httpEngine.ts");
     const credentials = config.sparqlUser ? { user: config.sparqlUser, password: config.sparqlPassword ?? "" } : undefined;
-    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, credentials, ...options }), datasets: { files: [] } };
+    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, updateEndpoint: config.sparqlUpdateEndpoint, credentials, ...options }), datasets: { files: [] } };
   }
   const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
   const { store, loaded } = await UploadStore.open(config.dataDir);

@@ -43,6 +43,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   NOT_FOUND: 404,
   NOT_ACCEPTABLE: 406,
   DEADLINE: 503,
+  REMOTE_STORE: 502,
+  REMOTE_TIMEOUT: 504,
   ENGINE_CLOSED: 503,
 };
 

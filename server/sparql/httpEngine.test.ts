@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
 import { generatedTriples, startTestServer, type TestServer } from "../testServer.ts";
-import { DeadlineError, QuerySyntaxError } from "./errors.ts";
-import { HttpSparqlEngine } from "./httpEngine.ts";
+import { QuerySyntaxError } from "./errors.ts";
+import { HttpSparqlEngine, RemoteStoreError, RemoteTimeoutError } from "./httpEngine.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { readResults } from "./readResults.ts";
 
@@ -55,9 +55,9 @@ describe("the HTTP engine's deadline", () => {
   });
   afterAll(() => remote.close());
 
-  it("gives up on a request past its deadline with a DeadlineError", async () => {
+  it("gives up on a request past its deadline with a RemoteTimeoutError (504)", async () => {
     const engine = new HttpSparqlEngine({ endpoint: `${remote.url}/sparql`, deadlineMs: 300, rowCap: 10 });
-    await expect(engine.select("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")).rejects.toBeInstanceOf(DeadlineError);
+    await expect(engine.select("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")).rejects.toBeInstanceOf(RemoteTimeoutError);
   });
 });
 
@@ -81,4 +81,32 @@ describe("the explorer's views over HTTP", () => {
       expect(await remote.json()).toEqual(await direct.json());
     },
   );
+});
+
+describe("the HTTP engine's errors and credentials", () => {
+  it("reports a store that cannot be reached as a RemoteStoreError naming it", async () => {
+    const engine = new HttpSparqlEngine({ endpoint: "http://127.0.0.1:9/sparql", deadlineMs: 2_000, rowCap: 10 });
+    const error = await engine.select("SELECT * WHERE { ?s ?p ?o }").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteStoreError);
+    expect((error as Error).message).toMatch(/127\.0\.0\.1:9.*did not answer/);
+  });
+
+  it("sends Basic credentials and passes the remote's error message on", async () => {
+    const { createServer } = await import("node:http");
+    let seen = "";
+    const fake = createServer((req, res) => {
+      seen = req.headers.authorization ?? "";
+      res.writeHead(500, { "Content-Type": "text/plain" }).end("Virtuoso 42000 Error SR186: No permission");
+    });
+    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+    const { port } = fake.address() as { port: number };
+    try {
+      const engine = new HttpSparqlEngine({ endpoint: `http://127.0.0.1:${port}/sparql`, deadlineMs: 2_000, rowCap: 10, credentials: { user: "dba", password: "dba" } });
+      const error = await engine.select("SELECT * WHERE { ?s ?p ?o }").catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "REMOTE_STORE", message: expect.stringContaining("SR186: No permission") });
+      expect(seen).toBe(`Basic ${Buffer.from("dba:dba").toString("base64")}`);
+    } finally {
+      fake.close();
+    }
+  });
 });

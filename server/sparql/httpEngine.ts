@@ -4,9 +4,14 @@
  * The QueryEngine over any SPARQL 1.1 Protocol endpoint (Fuseki, GraphDB, Oxigraph server, or
  * another Caspian): the same views, an external store. Queries are POSTed as forms; the deadline
  * aborts the request; the row cap and serialization are applied here as for the embedded engine.
+ * Credentials (Basic auth) go with every request when given. A remote that answers an error or
+ * does not answer is a RemoteStoreError (502) with the remote's own words; a remote that runs past
+ * the deadline, or says it timed out, a RemoteTimeoutError (504). Uploads go to the update
+ * endpoint as INSERT DATA into the dataset's named graph.
  */
 import type { QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
-import { DeadlineError, QuerySyntaxError } from "./errors.ts";
+import { Parser, Writer } from "n3";
+import { QuerySyntaxError } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
 import { serializeTriples } from "./serializeTriples.ts";
@@ -16,7 +21,34 @@ export interface HttpEngineOptions {
   endpoint: string;
   deadlineMs: number;
   rowCap: number;
+  /** Where SPARQL Update goes (uploads); without it the store takes no uploads. */
+  updateEndpoint?: string;
+  credentials?: { user: string; password: string };
 }
+
+/** The remote store answered with an error, or could not be reached. */
+export class RemoteStoreError extends Error {
+  readonly code = "REMOTE_STORE";
+  constructor(message: string) {
+    super(message);
+    this.name = "RemoteStoreError";
+  }
+}
+
+/** The remote store did not answer within the deadline (or said it timed out). */
+export class RemoteTimeoutError extends Error {
+  readonly code = "REMOTE_TIMEOUT";
+  constructor(
+    readonly deadlineMs: number,
+    detail = "",
+  ) {
+    super(`The SPARQL store did not answer within ${deadlineMs} ms${detail ? ` (${detail})` : ""}. Narrow the query or raise --deadline.`);
+    this.name = "RemoteTimeoutError";
+  }
+}
+
+/** Quads per INSERT DATA request: stores (Virtuoso among them) refuse very large update texts. */
+const INSERT_BATCH = 2_000;
 
 export class HttpSparqlEngine implements QueryEngine {
   readonly name: string;
@@ -47,12 +79,39 @@ export class HttpSparqlEngine implements QueryEngine {
   }
 
   async tripleCount(): Promise<number> {
-    // Default graph plus named graphs, as the embedded store's size counts them.
-    const { rows } = await this.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }");
+    // The default graph: a union of all graphs in Caspian and in most stores (Virtuoso), as the views see the data.
+    const { rows } = await this.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
     return Number(rows[0]?.n?.value ?? 0);
   }
 
   async close(): Promise<void> {}
+
+  /** Replaces a named graph in the remote store with the given N-Quads chunks (via the update endpoint). */
+  async addGraph(graph: string, chunks: string[]): Promise<void> {
+    await this.update(`DROP SILENT GRAPH <${graph}>`);
+    for (const chunk of chunks) {
+      const quads = new Parser({ format: "application/n-quads" }).parse(chunk);
+      for (let start = 0; start < quads.length; start += INSERT_BATCH) {
+        const triples = new Writer({ format: "N-Triples" }).quadsToString(quads.slice(start, start + INSERT_BATCH).map((quad) => ({ ...quad, graph: { termType: "DefaultGraph", value: "" } }) as never));
+        await this.update(`INSERT DATA { GRAPH <${graph}> {\n${triples}} }`);
+      }
+    }
+  }
+
+  async dropGraph(graph: string): Promise<void> {
+    await this.update(`DROP SILENT GRAPH <${graph}>`);
+  }
+
+  private async update(update: string): Promise<void> {
+    const endpoint = this.options.updateEndpoint;
+    if (!endpoint) throw new RemoteStoreError("No --sparql-update-endpoint is configured: the external store takes no uploads.");
+    await this.send(endpoint, new URLSearchParams({ update }), "*/*", this.options.deadlineMs * 6);
+  }
+
+  private authorization(): Record<string, string> {
+    const credentials = this.options.credentials;
+    return credentials ? { Authorization: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString("base64")}` } : {};
+  }
 
   private rowCap(options: QueryOptions): number {
     return options.rowCap ?? this.options.rowCap;
@@ -63,26 +122,35 @@ export class HttpSparqlEngine implements QueryEngine {
     const form = new URLSearchParams({ query });
     for (const iri of options.defaultGraphs ?? []) form.append("default-graph-uri", iri);
     for (const iri of options.namedGraphs ?? []) form.append("named-graph-uri", iri);
+    return await this.send(this.options.endpoint, form, accept, deadlineMs);
+  }
+
+  private async send(endpoint: string, form: URLSearchParams, accept: string, deadlineMs: number): Promise<string> {
     let status: number;
     let text: string;
     try {
-      const response = await fetch(this.options.endpoint, {
+      const response = await fetch(endpoint, {
         method: "POST",
-        headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded" },
+        headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded", ...this.authorization() },
         body: form,
         signal: AbortSignal.timeout(deadlineMs),
       });
       status = response.status;
       text = await response.text();
     } catch (error) {
-      if ((error as Error).name === "TimeoutError") throw new DeadlineError(deadlineMs);
-      throw new Error(`The SPARQL endpoint ${this.options.endpoint} did not answer: ${(error as Error).message}`, { cause: error });
+      if ((error as Error).name === "TimeoutError") throw new RemoteTimeoutError(deadlineMs);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new RemoteStoreError(`The SPARQL store at ${endpoint} did not answer: ${cause?.code ?? cause?.message ?? (error as Error).message}.`);
     }
     if (status === 400) throw remoteSyntaxError(text);
-    if (status === 503 && /DEADLINE|timeout/i.test(text)) throw new DeadlineError(deadlineMs);
-    if (status < 200 || status >= 300) throw new Error(`The SPARQL endpoint ${this.options.endpoint} answered ${status}: ${text.slice(0, 300)}`);
+    if ((status === 503 || status === 504 || status === 500) && /DEADLINE|time-?out|timed out|SR171|estimated execution time/i.test(text)) throw new RemoteTimeoutError(deadlineMs, oneLine(text));
+    if (status < 200 || status >= 300) throw new RemoteStoreError(`The SPARQL store at ${endpoint} answered ${status}: ${oneLine(text)}`);
     return text;
   }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 function cut(results: SparqlJsonResults, rowCap: number) {
