@@ -18,6 +18,7 @@ import { PRESET_WIDTH_MM, type PresetName, type StyleName } from "../exports/pre
 import { renderSvgFigure } from "../exports/svgFigure.ts";
 import type { ViewState } from "./context.ts";
 import { h } from "./dom.ts";
+import "./exportDialog.css";
 
 type Format = "svg" | "png" | "gexf" | "graphml" | "nodes.csv" | "edges.csv" | "caption";
 
@@ -82,7 +83,7 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
   const note = h("p", { class: "export-note" });
   const go = h("button", { type: "button", id: "export-go" }, "Download");
   const close = h("button", { type: "button", class: "close", "aria-label": "Close" }, "Close");
-  const row = (label: string, control: HTMLElement) => h("label", { class: "export-row" }, `${label} `, control);
+  const row = (label: string, control: HTMLElement) => h("label", { class: "export-row" }, h("span", {}, label), control);
   const dialog = h("dialog", { id: "export-dialog", "aria-labelledby": "export-heading" },
     h("div", { class: "dialog-head" }, h("h2", { id: "export-heading" }, "Export the current view"), close),
     row("Format", format), row("Style", style), row("Width", preset), row("PNG resolution (DPI)", dpi),
