@@ -14,6 +14,11 @@ export const BIG_GRAPH = 5000;
 /** Below this camera ratio (zoomed in), every visible edge shows its label. */
 export const EDGE_LABEL_RATIO = 0.35;
 
+function rootFontScale(): number {
+  const size = parseFloat(getComputedStyle(document.documentElement).fontSize || "16");
+  return Number.isFinite(size) && size > 0 ? size / 16 : 1;
+}
+
 export interface ThemeColors {
   background: string;
   text: string;
@@ -49,8 +54,9 @@ export class GraphView {
       labelGridCellSize: big ? 120 : 80,
       labelRenderedSizeThreshold: big ? 10 : 7,
       labelFont: "system-ui, sans-serif",
-      labelSize: 14,
-      edgeLabelSize: 12,
+      // Canvas labels follow the page's type scale (larger on wide screens and projectors).
+      labelSize: Math.round(14 * rootFontScale()),
+      edgeLabelSize: Math.round(12 * rootFontScale()),
       labelColor: { color: colors.text },
       edgeLabelColor: { color: colors.text },
       defaultDrawNodeHover: makeDrawHover(colors),
