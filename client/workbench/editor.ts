@@ -6,11 +6,23 @@
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionSource } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { bracketMatching, defaultHighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, defaultHighlightStyle, HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { sparql } from "@codemirror/legacy-modes/mode/sparql";
 import { diagnosticCount, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { EditorState, Prec } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+
+/** Token colours from CSS variables (workbench.css), so the light and dark themes both read well. */
+const SPARQL_HIGHLIGHT = HighlightStyle.define([
+  { tag: tags.keyword, color: "var(--wb-keyword)", fontWeight: "600" },
+  { tag: tags.atom, color: "var(--wb-iri)" },
+  { tag: tags.local(tags.variableName), color: "var(--wb-variable)" },
+  { tag: tags.standard(tags.variableName), color: "var(--wb-builtin)" },
+  { tag: tags.string, color: "var(--wb-string)" },
+  { tag: [tags.comment, tags.lineComment], color: "var(--wb-comment)", fontStyle: "italic" },
+  { tag: tags.meta, color: "var(--wb-builtin)" },
+]);
 
 export interface SparqlEditor {
   view: EditorView;
@@ -40,6 +52,7 @@ export function createEditor(parent: HTMLElement, options: { text: string; onRun
         bracketMatching(),
         closeBrackets(),
         StreamLanguage.define(sparql),
+        syntaxHighlighting(SPARQL_HIGHLIGHT),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         autocompletion({ override: [options.complete], activateOnTyping: true }),
         lintGutter(),

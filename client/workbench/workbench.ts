@@ -7,6 +7,7 @@
  */
 import type { RelationKind } from "../../server/http/apiTypes.ts";
 import { runSparql, SparqlQueryError } from "../api/client.ts";
+import { describeError } from "./describeError.ts";
 import type { ExplorerGraph } from "../graph/model.ts";
 import { runLayout, type LayoutHandle } from "../graph/runLayout.ts";
 import type { ExplorerContext, PanelMount } from "../views/context.ts";
@@ -312,12 +313,3 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
     container.replaceChildren();
   };
 };
-
-function describeError(error: unknown): string {
-  if (error instanceof SparqlQueryError) {
-    if (error.code === "QUERY_SYNTAX") return `The query is not valid SPARQL. ${error.message}`;
-    if (error.code === "DEADLINE") return `The query was stopped at its deadline: ${error.message}`;
-    return `The endpoint refused the query (${error.status} ${error.code}): ${error.message}`;
-  }
-  return `The query could not be run: ${(error as Error).message}`;
-}
