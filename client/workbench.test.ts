@@ -152,6 +152,13 @@ describe("the SPARQL workbench", () => {
     expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toContain("?treaty cas:party ?object .");
     const built = await tableRows(page, ["treaty", "object"]);
     await shot(page, "workbench-builder", "#panel-query form.wb-builder");
+    // Two IRI columns of the answer can be drawn as a network: one node per treaty and party.
+    await page.selectOption('#panel-query select[aria-label="to column"]', "object");
+    await page.locator("#panel-query .wb-graph-controls button", { hasText: "Show as a network" }).click();
+    await page.waitForSelector('#panel-query .wb-graph[data-state="ready"]', { timeout: 60_000 });
+    const ends = new Set(built.flatMap((row) => row.split(" | ")));
+    expect(Number(await page.getAttribute("#panel-query .wb-graph", "data-nodes"))).toBe(ends.size);
+    await shot(page, "workbench-builder-network");
     await runText(page, withPrefixes("SELECT DISTINCT ?treaty ?party WHERE { ?treaty a cas:Treaty ; cas:party ?party }"));
     const handWritten = await tableRows(page, ["treaty", "party"]);
     expect(built.length).toBeGreaterThan(3);

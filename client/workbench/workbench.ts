@@ -86,10 +86,11 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
   );
 
   const editor = createEditor(editorBox, {
-    text: editorQuery(ctx.getState().query ?? DEFAULT_BODY),
+    text: "",
     onRun: () => void run(),
     complete: sparqlCompletions({ vocabulary: () => vocabulary, search: searchEntities }),
   });
+  editor.setText(editorQuery(ctx.getState().query ?? DEFAULT_BODY));
   runButton.addEventListener("click", () => void run());
   window.caspianWorkbench = { getText: editor.getText, setText: editor.setText };
 
