@@ -4,10 +4,10 @@
  * The VoID numbers of the store's default graph (every loaded graph, unioned): triples, entities,
  * classes and properties with a partition per class and per property, distinct subjects and
  * objects, the vocabularies in use and the articles the data is drawn from. Each is one SPARQL
- * aggregate through the QueryEngine (GROUP BY counts are quick on Oxigraph), read once per engine.
+ * aggregate through the QueryEngine (GROUP BY counts are quick on Oxigraph), counted again only
+ * when the store's size changes (an upload added or dropped a graph).
  */
 import type { QueryEngine } from "../sparql/engine.ts";
-import { perEngine } from "./perEngine.ts";
 import { SPARQL_PREFIXES, int, iriOf, selectAll } from "./sparqlText.ts";
 
 export interface DatasetStatistics {
@@ -37,7 +37,22 @@ const PROPERTIES = `SELECT ?property (COUNT(*) AS ?n) WHERE { ?s ?property ?o } 
 // The documents evidence quotes from (oa:hasSource), not every article the data cites.
 const SOURCES = `${SPARQL_PREFIXES}\nSELECT DISTINCT ?doc WHERE { ?target oa:hasSource ?doc FILTER(isIRI(?doc)) } ORDER BY ?doc`;
 
-export const datasetStatistics = perEngine(async (engine: QueryEngine): Promise<DatasetStatistics> => {
+const cache = new WeakMap<QueryEngine, { size: number; value: Promise<DatasetStatistics> }>();
+
+export async function datasetStatistics(engine: QueryEngine): Promise<DatasetStatistics> {
+  const size = await engine.tripleCount();
+  const cached = cache.get(engine);
+  if (cached && cached.size === size) return cached.value;
+  const value = count(engine);
+  cache.set(engine, { size, value });
+  // A failed count (a deadline) is forgotten, so the next request tries again.
+  value.catch(() => {
+    if (cache.get(engine)?.value === value) cache.delete(engine);
+  });
+  return value;
+}
+
+async function count(engine: QueryEngine): Promise<DatasetStatistics> {
   const [totals, entities, classes, properties, sources] = await Promise.all(
     [TOTALS, ENTITIES, CLASSES, PROPERTIES, SOURCES].map((query) => selectAll(engine, query)),
   );
@@ -63,7 +78,7 @@ export const datasetStatistics = perEngine(async (engine: QueryEngine): Promise<
     vocabularies: [...vocabularies].sort(),
     sources: sources!.rows.flatMap((r) => iriOf(r, "doc") ?? []),
   };
-});
+}
 
 /** An IRI's namespace: up to its last `#` or `/` (VoID's void:vocabulary). */
 export function namespaceOf(iri: string): string {

@@ -100,6 +100,15 @@ describe("content negotiation", () => {
     expect(graph.headers.get("content-type")?.split(";")[0]).toBe(MEDIA.nTriples);
   });
 
+  it("takes the first usable of repeated format values, as SPARQLWrapper sends them", async () => {
+    const tsv = await get({ query: QUERIES.SELECT, format: ["tsv", "text/tab-separated-values"], output: "tsv" });
+    expect(tsv.headers.get("content-type")?.split(";")[0]).toBe(MEDIA.tsv);
+    const rdf = await get({ query: QUERIES.CONSTRUCT, format: ["rdf", ""] });
+    expect(rdf.headers.get("content-type")?.split(";")[0]).toBe(MEDIA.rdfXml);
+    const n3 = await get({ query: QUERIES.CONSTRUCT, format: "n3" });
+    expect(n3.headers.get("content-type")?.split(";")[0]).toBe(MEDIA.turtle);
+  });
+
   it("answers 406 listing what it offers when nothing acceptable is asked for", async () => {
     for (const [params, headers] of [
       [{ query: QUERIES.SELECT }, { Accept: "image/png" }],

@@ -8,8 +8,9 @@
  */
 import express, { type Request, type Response } from "express";
 import { analyzeQuery, preferParserError } from "../sparql/analyzeQuery.ts";
-import type { QueryEngine } from "../sparql/engine.ts";
+import type { QueryEngine, QueryForm } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
+import type { MediaType } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
 import { guardQuery } from "../sparql/queryGuards.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
@@ -35,7 +36,8 @@ const FORM_TYPE = "application/x-www-form-urlencoded";
 interface ProtocolParams {
   query?: string;
   update?: string;
-  format?: string;
+  /** Every `format` value given, in order (SPARQLWrapper sends two: `tsv` and the media type). */
+  formats: string[];
   defaultGraphs: string[];
   namedGraphs: string[];
 }
@@ -87,7 +89,7 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   guardQuery(query); // security: no SERVICE, no nesting deep enough to overflow a parser
   const analysis = analyzeQuery(query);
   const { form } = analysis;
-  const mediaType = negotiate(form, req.get("Accept"), params.format);
+  const mediaType = negotiateFormats(form, req.get("Accept"), params.formats);
   // Protocol: once either graph parameter is given, the dataset is exactly what they name.
   const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
   const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : {};
@@ -109,7 +111,7 @@ function fromGet(req: Request): ProtocolParams {
   return {
     query: single(url, "query"),
     update: single(url, "update"),
-    format: single(url, "format"),
+    formats: all(url, "format"),
     defaultGraphs: iris(url, "default-graph-uri"),
     namedGraphs: iris(url, "named-graph-uri"),
   };
@@ -122,7 +124,7 @@ function fromPost(req: Request): ProtocolParams {
   if (req.is(QUERY_TYPE)) {
     return {
       query: typeof req.body === "string" ? req.body : undefined,
-      format: single(url, "format"),
+      formats: all(url, "format"),
       defaultGraphs: iris(url, "default-graph-uri"),
       namedGraphs: iris(url, "named-graph-uri"),
     };
@@ -132,12 +134,38 @@ function fromPost(req: Request): ProtocolParams {
     return {
       query: single(form, "query"),
       update: single(form, "update"),
-      format: single(form, "format") ?? single(url, "format"),
+      formats: [...all(form, "format"), ...all(url, "format")],
       defaultGraphs: [...iris(url, "default-graph-uri"), ...iris(form, "default-graph-uri")],
       namedGraphs: [...iris(url, "named-graph-uri"), ...iris(form, "named-graph-uri")],
     };
   }
   throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", `POST a query as ${QUERY_TYPE} or ${FORM_TYPE}, not ${type || "a body without Content-Type"}.`);
+}
+
+/**
+ * The first `format` value that names a media type for this form wins. Clients send more than
+ * one (SPARQLWrapper repeats `format` with a short name and a media type, and an empty one where
+ * its Accept says any type), so a repeated or empty value is not an error; none usable is a 406.
+ */
+function negotiateFormats(form: QueryForm, accept: string | undefined, formats: string[]): MediaType {
+  const given = formats.filter((format) => format.trim() !== "");
+  if (given.length === 0) return negotiate(form, accept);
+  let refusal: unknown;
+  for (const format of given) {
+    try {
+      return negotiate(form, accept, format);
+    } catch (error) {
+      refusal ??= error;
+    }
+  }
+  throw refusal;
+}
+
+function all(params: Record<string, unknown>, name: string): string[] {
+  const value = params[name];
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (list.some((item) => typeof item !== "string")) throw new HttpError(400, "BAD_REQUEST", `The \`${name}\` parameter must be text.`);
+  return list as string[];
 }
 
 function single(params: Record<string, unknown>, name: string): string | undefined {

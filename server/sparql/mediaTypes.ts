@@ -58,6 +58,9 @@ export const ALIASES: Record<"solutions" | "graphs", Record<string, MediaType>> 
     "text/xml": MEDIA.rdfXml,
     "text/plain": MEDIA.nTriples,
     "application/x-turtle": MEDIA.turtle,
+    // SPARQLWrapper's format names for graphs: Turtle is N3 too, and "rdf" means RDF/XML.
+    n3: MEDIA.turtle,
+    rdf: MEDIA.rdfXml,
   },
 };
 
