@@ -13,7 +13,7 @@ import { waitForExplorer } from "../client/test/pageHelpers.ts";
 
 const OUT = fileURLToPath(new URL("../docs/explorer.png", import.meta.url));
 
-async function main(path = "/?node=cd:TreatyOfTurkmenchay&theme=light"): Promise<void> {
+async function main(path = "/?node=cd:TreatyOfTurkmenchay&cam=0.5,0.5,1&theme=light"): Promise<void> {
   const [server, browser] = await Promise.all([startExplorer(), launchBrowser({ width: 1440, height: 900 })]);
   try {
     const page = await browser.newPage();

@@ -40,6 +40,7 @@ export class GraphView {
   private focusCache: Set<string> | undefined;
   private edgeLabelsByZoom = false;
   private hoveredEdge: string | undefined;
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
     this.graph = graph;
@@ -93,6 +94,9 @@ export class GraphView {
     this.sigma.on("clickNode", ({ node }) => events.clickNode(node));
     this.sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
     this.sigma.on("clickStage", () => events.clickStage());
+    // sigma listens to window resizes only; panels mounting around the graph resize it too.
+    this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRender());
+    this.resizeObserver.observe(container);
     this.sigma.getCamera().on("updated", (state) => {
       const byZoom = state.ratio < EDGE_LABEL_RATIO;
       if (byZoom !== this.edgeLabelsByZoom) {
@@ -159,6 +163,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.resizeObserver.disconnect();
     this.sigma.kill();
   }
 }
