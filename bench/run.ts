@@ -1,7 +1,8 @@
 /**
  * Benchmarks
  * ==========
- * `npm run bench [-- server engines explorer]`: runs the chosen benchmarks (all by default),
+ * `npm run bench [-- server engines explorer scale]`: runs the chosen benchmarks (all but scale by default),
+ * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso URL adds that store) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
  */
@@ -9,7 +10,24 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { printEngineBench, runEngineBench } from "./engines.ts";
 import { printServerBench, runServerBench } from "./server.ts";
 
+// --size S (repeatable) and --virtuoso URL belong to the scale benchmark.
+const argv = process.argv.slice(2);
+const sizes: string[] = [];
+let virtuoso: string | undefined;
+const names: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === "--size") sizes.push(...argv[++i]!.split(","));
+  else if (argv[i] === "--virtuoso") virtuoso = argv[++i];
+  else names.push(argv[i]!);
+}
+
 const SUITES: Record<string, () => Promise<unknown>> = {
+  scale: async () => {
+    const { printScaleBench, runScaleBench } = await import("./scale.ts");
+    const rows = await runScaleBench(sizes.length ? sizes : ["10k", "100k"], { virtuoso });
+    printScaleBench(rows);
+    return rows;
+  },
   server: async () => {
     const result = await runServerBench();
     printServerBench(result);
@@ -30,7 +48,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   },
 };
 
-const asked = process.argv.slice(2);
+const asked = names.length ? names : sizes.length ? ["scale"] : Object.keys(SUITES).filter((name) => name !== "scale");
 const unknown = asked.filter((name) => !SUITES[name]);
 if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(", ")}. Choose from: ${Object.keys(SUITES).join(", ")}.`);
@@ -38,7 +56,7 @@ if (unknown.length) {
 }
 
 const results: Record<string, unknown> = { node: process.version, startedAt: new Date().toISOString() };
-for (const name of asked.length ? asked : Object.keys(SUITES)) {
+for (const name of asked) {
   console.log(`\n== ${name} ==`);
   results[name] = await SUITES[name]!();
 }

@@ -15,6 +15,7 @@ import { createHealthRouter } from "./http/healthRoute.ts";
 import { bodyLimit, clientRateLimit, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, securityHeaders, writesOnly } from "./http/security.ts";
 import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { createNeighboursRouter } from "./http/apiNeighbours.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap }));
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
+  app.use("/api/v1/neighbours", createNeighboursRouter(deps.engine));
   app.use(
     "/api/v1",
     createApiRouter({ engine: deps.engine, sourceDir: deps.sourceDir ?? fileURLToPath(new URL("../data/source", import.meta.url)) }),

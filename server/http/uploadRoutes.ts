@@ -14,6 +14,8 @@
  */
 import { fileURLToPath } from "node:url";
 import express from "express";
+import { forgetViews } from "../graph/perEngine.ts";
+import type { QueryEngine } from "../sparql/engine.ts";
 import type { Quad } from "n3";
 import { intoGraph, toChunks, type DatasetFile } from "../rdf/loadDatasets.ts";
 import { NS } from "../rdf/namespaces.ts";
@@ -32,7 +34,7 @@ export interface GraphLoader {
 export interface UploadRouteDeps {
   store: UploadStore;
   /** The engine, when it can take new graphs (the embedded one can). */
-  loader?: GraphLoader;
+  loader?: GraphLoader & QueryEngine;
   adminToken?: string;
   /** Largest body in bytes. */
   limit: number;
@@ -94,6 +96,7 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       const chunks = toChunks(inGraph);
       const dataset = await deps.store.put(datasetName, chunks.join(""), quads.length, mediaType);
       await deps.loader.addGraph(graph, chunks);
+      forgetViews(deps.loader);
       res.status(201).json({ dataset, ...(shapes ? { shapes } : {}) });
     },
   );
@@ -103,7 +106,10 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
     const dataset = deps.store.get(name);
     if (!dataset) throw new NotFoundError(`No uploaded dataset named "${name}". GET /api/v1/datasets lists them.`);
     await deps.store.remove(name);
-    await deps.loader?.dropGraph(dataset.graph);
+    if (deps.loader) {
+      await deps.loader.dropGraph(dataset.graph);
+      forgetViews(deps.loader);
+    }
     res.status(204).end();
   });
   return router;
