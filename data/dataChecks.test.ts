@@ -117,23 +117,9 @@ describe("every quote is the article's own words", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
-  // Known gaps in data/actors.ttl, reported to its owner: these evidences quote a sentence the
-  // article cites but do not record the citation yet. Remove a line when its evidence is fixed;
-  // any other evidence missing its citation fails the check.
-  const KNOWN_UNRECORDED: Record<string, string> = {
-    "cd:ev-Russia-2": "Tranznio, 1980: 33",
-    "cd:ev-Britain-3": "HushangMahdavi, 1986: 95",
-    "cd:ev-PersianGulfStates-1": "Koolaee,1997: 127",
-    "cd:ev-Samanids-1": "Starr, 2013",
-    "cd:ev-Samanids-2": "Jamalzadeh, 1993: 20",
-    "cd:ev-Khwarezmshahis-1": "Starr, 2013",
-    "cd:ev-OppositionForces-2": "Kulaei, 2000: 58-57",
-    "cd:ev-NationsOfTheEast-1": "Clodin, 1998: 34",
-  };
 
   it("records the article's citation for every quote the article backs with one", () => {
-    const problems = unrecordedCitations(data, sourceText).filter((p) =>
-      !Object.entries(KNOWN_UNRECORDED).some(([ev, citation]) => p.startsWith(`${ev}: the article cites "${citation}"`)));
+    const problems = unrecordedCitations(data, sourceText);
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
