@@ -19,11 +19,20 @@ import { withPrefixes } from "./workbench/prefixes.ts";
 const CD = "https://w3id.org/caspian/data/";
 const CAS = "https://w3id.org/caspian/ontology#";
 
+// A label that would run script if the workbench parsed it as HTML, in a table and in a network.
+const HOSTILE_TTL = `
+@prefix cas: <https://w3id.org/caspian/ontology#> .
+@prefix cd: <https://w3id.org/caspian/data/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+cd:test-HostileState a cas:State ; rdfs:label "Zzq <img src=x onerror=\\"window.__pwned=1\\"> Zzq" .
+`;
+const HOSTILE_LABEL = 'Zzq <img src=x onerror="window.__pwned=1"> Zzq';
+
 let server: TestServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startExplorer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startExplorer({ documents: { "hostile-workbench.ttl": HOSTILE_TTL } }), launchBrowser()]);
 }, 180_000);
 
 afterAll(async () => {
@@ -188,6 +197,19 @@ describe("the SPARQL workbench", () => {
     await shot(page, "workbench-autocomplete", "#panel-query .wb-editor");
     await option.click();
     expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toMatch(/\n {2}cd:TreatyOfTurkmenchay$/);
+    await page.close();
+  });
+
+  it("shows labels from the data as text in the table and the network, never as HTML", async () => {
+    const { page, errors } = await openWorkbench();
+    await runText(page, withPrefixes(`SELECT ?state ?label WHERE { ?state rdfs:label ?label FILTER (STRSTARTS(?label, "Zzq")) }`));
+    expect(await page.textContent(`#panel-query td[data-var="state"] a[data-iri="${CD}test-HostileState"]`)).toBe(HOSTILE_LABEL);
+    expect(await page.textContent('#panel-query td[data-var="label"]')).toBe(HOSTILE_LABEL);
+    await runText(page, withPrefixes(`CONSTRUCT { ?s rdfs:label ?l ; cas:ally cd:Iran } WHERE { ?s rdfs:label ?l FILTER (STRSTARTS(?l, "Zzq")) }`));
+    await page.waitForSelector('#panel-query .wb-graph[data-state="ready"]', { timeout: 60_000 });
+    expect(await page.locator("#panel-query img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
     await page.close();
   });
 
