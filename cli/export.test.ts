@@ -95,7 +95,10 @@ describe("caspian export", () => {
     expect(graph.size).toBe(Number(counts[2]));
     expect(text).toContain('mode="dynamic" timeformat="integer"');
     expect(text).toMatch(/label="Treaty of Turkmenchay" start="1828" end="1828"/);
-    expect(graph.getNodeAttribute("https://w3id.org/caspian/data/Iran", "label")).toBe("Iran");
+    const iran = graph.getNodeAttributes("https://w3id.org/caspian/data/Iran");
+    expect(iran).toMatchObject({ label: "Iran", kind: "actor", color: "rgb(0,114,178)" });
+    expect(typeof iran.x).toBe("number");
+    expect(iran.size).toBeGreaterThan(3);
   });
 
   it("writes nodes.csv and edges.csv that parse back with labels, classes, years and evidence", async () => {
@@ -147,6 +150,15 @@ describe("caspian export", () => {
     const { labels } = svgTexts(svg);
     expect(labels).toEqual(expect.arrayContaining(["Treaty of Turkmenchay", "Iran", "Russia"]));
     expect(svg).toContain("<dc:description># Figure: the treaties");
+  });
+
+  it("draws only the dyad and its third parties under --lens", async () => {
+    const text = await exportText(["--format", "csv", "--lens", "iran-russia"]);
+    const nodes = parseCsv(text, { columns: true }) as Record<string, string>[];
+    const labels = nodes.map((n) => n.label);
+    expect(labels).toEqual(expect.arrayContaining(["Iran", "Russia", "Britain"]));
+    expect(labels).not.toContain("Treaty of Turkmenchay");
+    expect(await exportText(["--format", "caption", "--lens", "iran-russia"])).toMatch(/third parties of Iran–Russia/);
   });
 
   it("runs as `caspian export` through the bin and refuses a bad flag with exit code 2", () => {
