@@ -161,6 +161,22 @@ describe("caspian export", () => {
     expect(await exportText(["--format", "caption", "--lens", "iran-russia"])).toMatch(/third parties of Iran–Russia/);
   });
 
+  it("draws a data file given with --data, keeping a hostile label as text", async () => {
+    const file = `${shots}hostile.ttl`;
+    writeFileSync(file, `@prefix cas: <https://w3id.org/caspian/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:x:a> a cas:State ; rdfs:label "Zed <script>alert('x')</script> & \\"Co\\"" ; cas:threatened <urn:x:b> .
+<urn:x:b> a cas:State ; rdfs:label "Ally" .
+`);
+    const args = ["--no-default-data", "--data", `${root}ontology`, "--data", file, "--kind", "actor"];
+    const svg = await exportText(["--format", "svg", ...args]);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svgTexts(svg).labels).toEqual(expect.arrayContaining([`Zed <script>alert('x')</script> & "Co"`, "Ally"]));
+    expect(svg).not.toContain("<script>");
+    const graphml = await exportText(["--format", "graphml", ...args]);
+    expect(XMLValidator.validate(graphml)).toBe(true);
+  });
+
   it("runs as `caspian export` through the bin and refuses a bad flag with exit code 2", () => {
     const bin = `${root}bin/caspian.mjs`;
     const ok = spawnSync(process.execPath, [bin, "export", "--format", "caption", "--class", "treaty"], { encoding: "utf8" });
