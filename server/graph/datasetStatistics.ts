@@ -26,6 +26,8 @@ export interface DatasetStatistics {
   vocabularies: string[];
   /** The documents the data's evidence quotes (oa:hasSource): VoID's dcterms:source. */
   sources: string[];
+  /** Each named graph (a loaded file, an upload) with its triples, by name. */
+  namedGraphs: { name: string; triples: number }[];
 }
 
 const TOTALS = `SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects)
@@ -33,6 +35,7 @@ const TOTALS = `SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) 
 const ENTITIES = `SELECT (COUNT(DISTINCT ?s) AS ?entities) WHERE { ?s ?p ?o FILTER(isIRI(?s)) }`;
 
 const CLASSES = `SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class`;
+const GRAPHS = `SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g`;
 const PROPERTIES = `SELECT ?property (COUNT(*) AS ?n) WHERE { ?s ?property ?o } GROUP BY ?property ORDER BY DESC(?n) ?property`;
 // The documents evidence quotes from (oa:hasSource), not every article the data cites.
 const SOURCES = `${SPARQL_PREFIXES}\nSELECT DISTINCT ?doc WHERE { ?target oa:hasSource ?doc FILTER(isIRI(?doc)) } ORDER BY ?doc`;
@@ -53,8 +56,8 @@ export async function datasetStatistics(engine: QueryEngine): Promise<DatasetSta
 }
 
 async function count(engine: QueryEngine): Promise<DatasetStatistics> {
-  const [totals, entities, classes, properties, sources] = await Promise.all(
-    [TOTALS, ENTITIES, CLASSES, PROPERTIES, SOURCES].map((query) => selectAll(engine, query)),
+  const [totals, entities, classes, properties, sources, graphs] = await Promise.all(
+    [TOTALS, ENTITIES, CLASSES, PROPERTIES, SOURCES, GRAPHS].map((query) => selectAll(engine, query)),
   );
   const row = totals!.rows[0] ?? {};
   const classPartitions = classes!.rows.flatMap((r) => {
@@ -77,6 +80,10 @@ async function count(engine: QueryEngine): Promise<DatasetStatistics> {
     propertyPartitions,
     vocabularies: [...vocabularies].sort(),
     sources: sources!.rows.flatMap((r) => iriOf(r, "doc") ?? []),
+    namedGraphs: graphs!.rows.flatMap((r) => {
+      const name = iriOf(r, "g");
+      return name ? [{ name, triples: int(r, "n") ?? 0 }] : [];
+    }),
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Parser, Store, type Quad } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NS } from "../rdf/namespaces.ts";
@@ -26,8 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function fetchGraph(path: string, accept?: string): Promise<{ response: Response; store: Store }> {
-  const response = await fetch(`${server.url}${path}`, { headers: accept ? { Accept: accept } : {} });
+async function fetchGraph(path: string, accept?: string, base = server.url): Promise<{ response: Response; store: Store }> {
+  const response = await fetch(`${base}${path}`, { headers: accept ? { Accept: accept } : {} });
   const text = await response.text();
   const type = response.headers.get("content-type")?.split(";")[0] ?? "";
   let quads: Quad[];
@@ -106,6 +109,16 @@ describe("the service description at /sparql", () => {
       [`${NS.oa}hasSource`]: "1",
     });
   });
+
+  it("names each named graph with its triples", async () => {
+    const { store } = await fetchGraph("/sparql");
+    const dataset = one(store, null, `${SD}defaultDataset`);
+    const graphs = store.getObjects(dataset, `${SD}namedGraph`, null).map((node) => {
+      const [graph] = store.getObjects(node, `${SD}graph`, null);
+      return [one(store, node.id, `${SD}name`), one(store, graph!.id, `${VOID}triples`)];
+    });
+    expect(graphs).toEqual([["urn:caspian:file:fixture.ttl", "11"]]);
+  });
 });
 
 describe("the VoID description at /.well-known/void", () => {
@@ -125,5 +138,31 @@ describe("the VoID description at /.well-known/void", () => {
     expect(response.headers.get("content-type")).toContain(MEDIA.jsonLd);
     expect(one(store, `${server.url}/.well-known/void#dataset`, `${VOID}entities`)).toBe("5");
     expect((await fetch(`${server.url}/.well-known/void`, { headers: { Accept: "image/png" } })).status).toBe(406);
+  });
+});
+
+describe("the statistics after an upload", () => {
+  it("are counted again, with the upload's graph, once the store has changed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "caspian-void-uploads-"));
+    const token = "void-test-token";
+    const withUploads = await startTestServer({ documents: { "fixture.ttl": FIXTURE }, uploads: { dir, adminToken: token }, workers: 1 });
+    try {
+      const dataset = `${withUploads.url}/.well-known/void#dataset`;
+      const before = (await fetchGraph("/.well-known/void", undefined, withUploads.url)).store;
+      expect(one(before, dataset, `${VOID}triples`)).toBe("11");
+      const uploaded = await fetch(`${withUploads.url}/api/v1/datasets?name=gulistan.ttl`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/turtle" },
+        body: '<http://example.org/Gulistan> <http://example.org/party> <http://example.org/Iran> , <http://example.org/Russia> .',
+      });
+      expect(uploaded.status).toBe(201);
+      const after = (await fetchGraph("/.well-known/void", undefined, withUploads.url)).store;
+      expect(one(after, dataset, `${VOID}triples`)).toBe("13");
+      const names = after.getObjects(dataset, `${SD}namedGraph`, null).map((node) => one(after, node.id, `${SD}name`));
+      expect(names).toEqual(expect.arrayContaining(["urn:caspian:file:fixture.ttl", "urn:caspian:upload:gulistan"]));
+    } finally {
+      await withUploads.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

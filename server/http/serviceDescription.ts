@@ -4,7 +4,7 @@
  * What GET /sparql without a query answers, as the SPARQL 1.1 Service Description says: the
  * endpoint, the language, every result format on offer (W3C format IRIs), the features, and the
  * default dataset described with VoID statistics (triples, entities, class and property
- * partitions, vocabularies, source). /.well-known/void answers the same dataset description.
+ * partitions, vocabularies, source) and its named graphs. /.well-known/void answers the same dataset description.
  * Built as triples, then written in the negotiated RDF format (Turtle by default).
  */
 import N3 from "n3";
@@ -93,6 +93,17 @@ export function voidQuads(iris: DescriptionIris, stats: DatasetStatistics): N3.Q
   add(dataset, sd("defaultGraph"), defaultGraph);
   add(defaultGraph, A, sd("Graph"));
   add(defaultGraph, voidTerm("triples"), count(stats.triples));
+  // The named graphs the default graph unites, each a file or an upload, for GRAPH and FROM NAMED.
+  for (const graph of stats.namedGraphs) {
+    const named = blankNode();
+    const inner = blankNode();
+    add(dataset, sd("namedGraph"), named);
+    add(named, A, sd("NamedGraph"));
+    add(named, sd("name"), namedNode(graph.name));
+    add(named, sd("graph"), inner);
+    add(inner, A, sd("Graph"));
+    add(inner, voidTerm("triples"), count(graph.triples));
+  }
   return out;
 }
 
