@@ -175,12 +175,13 @@ describe("the SPARQL workbench", () => {
     await page.close();
   });
 
-  it("reloads a shared query from the URL into the editor and runs it", async () => {
+  it("reloads a shared query from the URL into the editor and runs it, beside the rest of the view state", async () => {
     const body = "SELECT ?party WHERE { cd:TreatyOfGulistan cas:party ?party }";
-    const { page } = await openWorkbench(`?tab=query&q=${encodeURIComponent(body)}`);
+    const { page } = await openWorkbench(`?tab=query&theme=dark&q=${encodeURIComponent(body)}`);
     await page.waitForSelector('#panel-query[data-run="done"] .wb-table');
     expect(await page.evaluate(() => window.caspianWorkbench!.getText())).toBe(withPrefixes(body));
     expect(await tableRows(page)).toEqual(["Iran", "Russia"]);
+    expect(await page.getAttribute("html", "data-theme")).toBe("dark");
     await shot(page, "workbench-shared-url", "#panel-query .wb-editor");
     await page.close();
   });

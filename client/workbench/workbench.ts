@@ -223,7 +223,9 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
     downloads.replaceChildren();
     const form = queryForm(text);
     lastRun = shareableQuery(text);
-    if (options.push !== false) ctx.setState({ query: lastRun, tab: "query" }, { push: true });
+    // Running the query already in the URL again adds no history entry.
+    const current = ctx.getState();
+    if (options.push !== false && (current.query !== lastRun || current.tab !== "query")) ctx.setState({ query: lastRun, tab: "query" }, { push: true });
     try {
       const answer = await runSparql(text, isGraphForm(form) ? N_TRIPLES : JSON_RESULTS, mine.signal);
       if (mine !== controller) return;
