@@ -111,6 +111,9 @@ SELECT ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?pe
     if (!x || !member || int(row, "start") === undefined) continue;
     const group = grouped.get(x) ?? { members: new Set<string>(), row };
     group.members.add(member);
+    // A state during several periods: the first period by IRI, so every store gives the same one
+    // (row order is the store's own).
+    if (compareStrings(iriOf(row, "period") ?? "", iriOf(group.row, "period") ?? "") < 0) group.row = row;
     grouped.set(x, group);
   }
   const [a, b] = dyad;

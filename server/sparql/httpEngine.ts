@@ -58,14 +58,12 @@ export class HttpSparqlEngine implements QueryEngine {
   }
 
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    const { results, truncated } = cut(JSON.parse(await this.post(query, MEDIA.resultsJson, options)), this.rowCap(options));
+    const { results, truncated } = cut(normalizeTerms(JSON.parse(await this.post(query, MEDIA.resultsJson, options))), this.rowCap(options));
     return { vars: results.head.vars ?? [], rows: results.results?.bindings ?? [], truncated };
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
-    const results = JSON.parse(await this.post(query, MEDIA.resultsJson, options)) as SparqlJsonResults;
-    if (typeof results.boolean !== "boolean") throw new Error("The SPARQL endpoint answered an ASK without a boolean");
-    return results.boolean;
+    return askAnswer(JSON.parse(await this.post(query, MEDIA.resultsJson, options)) as SparqlJsonResults);
   }
 
   async serialize(query: string, form: QueryForm, mediaType: string, options: QueryOptions = {}): Promise<SerializedResult> {
@@ -73,7 +71,12 @@ export class HttpSparqlEngine implements QueryEngine {
       return { form, mediaType, ...serializeTriples(await this.post(query, MEDIA.nTriples, options), mediaType, this.rowCap(options)) };
     }
     const text = await this.post(query, MEDIA.resultsJson, options);
-    const { results, truncated, count } = cut(JSON.parse(text), this.rowCap(options));
+    if (form === "ASK") {
+      // Re-written, not passed through: some stores answer an ASK in a SELECT's shape (below).
+      const answer = { head: {}, boolean: askAnswer(JSON.parse(text) as SparqlJsonResults) } as SparqlJsonResults;
+      return { form, mediaType, body: mediaType === MEDIA.resultsJson ? JSON.stringify(answer) : serializeSolutions(answer, mediaType), count: 1, truncated: false };
+    }
+    const { results, truncated, count } = cut(normalizeTerms(JSON.parse(text)), this.rowCap(options));
     const body = mediaType === MEDIA.resultsJson && !truncated ? text : serializeSolutions(results, mediaType);
     return { form, mediaType, body, count, truncated };
   }
@@ -147,6 +150,35 @@ export class HttpSparqlEngine implements QueryEngine {
     if (status < 200 || status >= 300) throw new RemoteStoreError(`The SPARQL store at ${endpoint} answered ${status}: ${oneLine(text)}`);
     return text;
   }
+}
+
+/**
+ * SPARQL 1.0-era stores (Virtuoso) write typed literals as "typed-literal" in JSON results; the
+ * 1.1 format says "literal" with a datatype, which is what the views read. Booleans get their
+ * canonical lexical form.
+ */
+const XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean";
+
+function normalizeTerms(results: SparqlJsonResults): SparqlJsonResults {
+  for (const row of results.results?.bindings ?? []) {
+    for (const term of Object.values(row) as { type: string; datatype?: string; value: string }[]) {
+      if (term.type === "typed-literal") term.type = "literal";
+      // Virtuoso writes xsd:boolean values as 1 and 0; the lexical form the views show is true/false.
+      if (term.datatype === XSD_BOOLEAN && (term.value === "1" || term.value === "0")) term.value = term.value === "1" ? "true" : "false";
+    }
+  }
+  return results;
+}
+
+/**
+ * An ASK's boolean. Virtuoso answers ASK in JSON as a one-column SELECT (`__ASK_RETVAL`): no
+ * row for false, a row for true.
+ */
+function askAnswer(results: SparqlJsonResults): boolean {
+  if (typeof results.boolean === "boolean") return results.boolean;
+  const bindings = results.results?.bindings;
+  if (Array.isArray(bindings)) return bindings.length > 0 && Object.values(bindings[0] ?? {}).some((term) => (term as { value: string }).value !== "0");
+  throw new RemoteStoreError("The SPARQL store answered an ASK without a boolean.");
 }
 
 function oneLine(text: string): string {
