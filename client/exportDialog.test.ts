@@ -4,6 +4,7 @@
  * and DPI. A hostile label stays text in the file.
  */
 import { readFile } from "node:fs/promises";
+import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +66,19 @@ describe("the Export dialog", () => {
     expect(info.width).toBe(Math.round((89 / 25.4) * 150));
     expect(info.dpiX).toBeCloseTo(150, 0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  }, 180_000);
+
+  it("exports what the screen shows: only the visible classes and years", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "/?kinds=actor,treaty&from=1800&to=1850");
+    await waitForExplorer(page);
+    const csv = (await download(page, "nodes.csv")).toString("utf8");
+    const kinds = new Set((parseCsv(csv, { columns: true }) as Record<string, string>[]).map((row) => row.kind));
+    expect([...kinds].sort()).toEqual(["actor", "treaty"]);
+    expect(csv).toContain("Treaty of Turkmenchay");
+    const svg = (await download(page, "svg")).toString("utf8");
+    expect([...svg.matchAll(/data-legend="(node:[a-z]+)"/g)].map((m) => m[1]).sort()).toEqual(["node:actor", "node:treaty"]);
     await page.close();
   }, 180_000);
 });

@@ -16,6 +16,8 @@ import { toGraphml } from "../exports/graphml.ts";
 import { setPngDpi } from "../exports/pngDpi.ts";
 import { PRESET_WIDTH_MM, type PresetName, type StyleName } from "../exports/presets.ts";
 import { renderSvgFigure } from "../exports/svgFigure.ts";
+import { isEdgeVisible, isNodeVisible, type FocusState } from "../graph/reducers.ts";
+import type { ExplorerGraph } from "../graph/model.ts";
 import type { ViewState } from "./context.ts";
 import { h } from "./dom.ts";
 import "./exportDialog.css";
@@ -31,12 +33,21 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function visibleFigure(graph: Graph, state: ViewState): Figure {
+/** What the screen shows: the explorer's own visibility rules (hidden nodes, classes, relations, years). */
+export function visibleFigure(graph: Graph, state: ViewState): Figure {
+  const focus: FocusState = {
+    kinds: state.kinds ? new Set(state.kinds) : undefined,
+    relations: state.relations ? new Set(state.relations) : undefined,
+    hidden: new Set(state.hidden ?? []),
+    from: state.from,
+    to: state.to,
+    dimColor: "#cccccc",
+  };
+  const g = graph as unknown as ExplorerGraph;
   const figure = figureFromGraph(graph);
-  const hidden = new Set(state.hidden ?? []);
-  const nodes = figure.nodes.filter((n) => !hidden.has(n.key));
-  const keep = new Set(nodes.map((n) => n.key));
-  return { nodes, edges: figure.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+  const nodes = figure.nodes.filter((n) => isNodeVisible(n.key, g.getNodeAttributes(n.key), focus));
+  const edges = figure.edges.filter((e) => isEdgeVisible(g, e.key, g.getEdgeAttributes(e.key), focus));
+  return { nodes, edges };
 }
 
 function specOf(state: ViewState): ViewSpec {
@@ -94,7 +105,8 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
   const refresh = () => {
     const graph = getGraph();
     const state = getState();
-    const counts = graph ? { nodes: graph.order, edges: graph.size } : { nodes: 0, edges: 0 };
+    const shown = graph ? visibleFigure(graph, state) : { nodes: [], edges: [] };
+    const counts = { nodes: shown.nodes.length, edges: shown.edges.length };
     if (!caption.value) caption.value = captionText(specOf(state), counts);
     const flags = [
       state.from !== undefined ? `--from ${state.from}` : "", state.to !== undefined ? `--to ${state.to}` : "",
