@@ -227,4 +227,26 @@ describe("the explorer page", () => {
     expect(Object.keys(first).length).toBeGreaterThan(10);
     expect(await positions()).toEqual(first);
   });
+
+  it("can be driven from the keyboard: tab to the search, arrow to a result, Enter to select", async () => {
+    const page = await open();
+    await page.locator("body").focus();
+    await page.keyboard.press("Tab"); // the skip link
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
+    await page.keyboard.type("Turkmanchay");
+    await page.locator('#search-results [role="option"]').first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("#search-input").getAttribute("aria-activedescendant")).toBe("search-hit-0");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("article.entity");
+    expect(new URL(page.url()).searchParams.get("node")).toBeTruthy();
+    // The details are reachable too: a real button, focusable and pressable.
+    await page.locator("article.entity button.show-in-text").first().focus();
+    await page.keyboard.press("Enter");
+    await page.locator("dialog#source-dialog[open]").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("dialog#source-dialog[open]").waitFor({ state: "detached" });
+    await page.close();
+  });
 });
