@@ -36,7 +36,7 @@ function graphOptions(graphs: GraphOptions, resultsFormat?: string): QueryOption
   if (graphs.defaultGraphs) options.default_graph = graphs.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
   // Each loaded or uploaded file is its own named graph; without default-graph-uri a query sees
   // the union of all of them (and of the embedded data), as the explorer's views expect.
-  else options.use_default_graph_as_union = true;
+  else if (graphs.unionDefaultGraph !== false) options.use_default_graph_as_union = true;
   if (graphs.namedGraphs) options.named_graphs = graphs.namedGraphs.map((iri) => oxigraph.namedNode(iri));
   return options;
 }

@@ -7,7 +7,7 @@
  */
 import type { QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
 import { WorkerPool, type PoolStats } from "./workerPool.ts";
-import type { SerializedAnswer } from "./workerProtocol.ts";
+import type { GraphOptions, SerializedAnswer } from "./workerProtocol.ts";
 
 export interface EmbeddedEngineOptions {
   /** The dataset as N-Quads (or N-Triples) text chunks. */
@@ -17,6 +17,11 @@ export interface EmbeddedEngineOptions {
   rowCap: number;
   /** Keep a loaded spare worker so a terminated one is replaced at once (default true). */
   spare?: boolean;
+  /**
+   * The default graph is the union of all graphs (default true: uploads and --data files are
+   * named graphs the views must see). False keeps SPARQL's plain dataset, as the W3C suites expect.
+   */
+  unionDefaultGraph?: boolean;
 }
 
 export class EmbeddedEngine implements QueryEngine {
@@ -44,16 +49,16 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...graphs(options) }, this.deadline(options))) as SelectResult;
+    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options))) as SelectResult;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
-    return (await this.pool.run({ kind: "ask", query, ...graphs(options) }, this.deadline(options))) as boolean;
+    return (await this.pool.run({ kind: "ask", query, ...this.graphs(options) }, this.deadline(options))) as boolean;
   }
 
   async serialize(query: string, form: QueryForm, mediaType: string, options: QueryOptions = {}): Promise<SerializedResult> {
     const answer = (await this.pool.run(
-      { kind: "serialize", query, form, mediaType, rowCap: this.rowCap(options), ...graphs(options) },
+      { kind: "serialize", query, form, mediaType, rowCap: this.rowCap(options), ...this.graphs(options) },
       this.deadline(options),
     )) as SerializedAnswer;
     return { form, mediaType, ...answer };
@@ -83,8 +88,8 @@ export class EmbeddedEngine implements QueryEngine {
   private rowCap(options: QueryOptions): number {
     return options.rowCap ?? this.options.rowCap;
   }
-}
 
-function graphs(options: QueryOptions): { defaultGraphs?: string[]; namedGraphs?: string[] } {
-  return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs };
+  private graphs(options: QueryOptions): GraphOptions {
+    return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, unionDefaultGraph: this.options.unionDefaultGraph };
+  }
 }

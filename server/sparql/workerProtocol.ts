@@ -15,6 +15,8 @@ export interface WorkerInit {
 export interface GraphOptions {
   defaultGraphs?: string[];
   namedGraphs?: string[];
+  /** Without default-graph-uri, the default graph is the union of all graphs (false: only the unnamed one). */
+  unionDefaultGraph?: boolean;
 }
 
 export type WorkerRequest =

@@ -38,6 +38,8 @@ const ENGINES: Record<string, Pick<AdapterOptions, "createEngine" | "formOf">> =
         chunks: nquads ? [nquads] : [],
         workers: 1,
         spare: false,
+        // The suites define their own dataset: the default graph is only the unnamed data.
+        unionDefaultGraph: false,
         deadlineMs: TIMEOUT_MS,
         rowCap: 100_000,
       }),
