@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FederationDisabledError, guardQuery, MAX_NESTING, QueryTooDeepError } from "./queryGuards.ts";
+import { FederationDisabledError, guardQuery, MAX_NESTING, MAX_OPERATORS, QueryTooComplexError, QueryTooDeepError } from "./queryGuards.ts";
 
 describe("guardQuery", () => {
   it.each([
@@ -36,5 +36,14 @@ describe("guardQuery", () => {
     expect(() => guardQuery(`SELECT * WHERE ${"{".repeat(10_000)}${"}".repeat(10_000)}`)).toThrow(/too deeply nested/);
     expect(() => guardQuery(`ASK { ?s ?p "${"(".repeat(10_000)}" }`)).not.toThrow();
     expect(() => guardQuery(`ASK { FILTER(${"(".repeat(50)}1${")".repeat(50)}) }`)).not.toThrow();
+  });
+
+  it("refuses a flat chain of more OPTIONALs, alternatives or && than the engine's stack takes", () => {
+    const chain = (part: string, joiner: string, n: number) => Array(n).fill(part).join(joiner);
+    expect(() => guardQuery(`SELECT * WHERE { ?s ?p ?o ${chain("OPTIONAL { ?s ?p ?o }", " ", 1000)} }`)).toThrow(QueryTooComplexError);
+    expect(() => guardQuery(`SELECT * WHERE { ?s ${chain("<http://e/p>", "|", 2000)} ?o }`)).toThrow(QueryTooComplexError);
+    expect(() => guardQuery(`ASK { FILTER(${chain("?x", " && ", MAX_OPERATORS + 1)}) }`)).toThrow(QueryTooComplexError);
+    expect(() => guardQuery(`SELECT * WHERE { ?s ?p ?o ${chain("OPTIONAL { ?s ?p ?o }", " ", 100)} }`)).not.toThrow();
+    expect(() => guardQuery(`SELECT ?x WHERE { VALUES ?x { ${chain("<http://example.org/a/b/c>", " ", 5000)} } }`)).not.toThrow();
   });
 });

@@ -10,11 +10,24 @@ import { QueryUnsupportedError } from "./errors.ts";
 
 /** Deepest nesting of (), {} and [] accepted; hand-written queries stay far below. */
 export const MAX_NESTING = 256;
+/**
+ * Most groups and operators (OPTIONAL, UNION, MINUS, FILTER, `{`, `[`, `|`, `/`, `||`, `&&`, `!`)
+ * in one query. Oxigraph builds a left-deep tree of them and walks it recursively: past about
+ * a thousand its WASM stack overflows into the store's memory (measured with OPTIONAL chains).
+ */
+export const MAX_OPERATORS = 500;
 
 export class QueryTooDeepError extends QueryUnsupportedError {
   constructor(readonly depth: number, readonly line: number, readonly column: number) {
     super(`Line ${line}, column ${column}: the query is too deeply nested (more than ${MAX_NESTING} levels of brackets). Flatten it.`);
     this.name = "QueryTooDeepError";
+  }
+}
+
+export class QueryTooComplexError extends QueryUnsupportedError {
+  constructor(readonly operators: number) {
+    super(`The query is too complex: ${operators} groups and operators (OPTIONAL, UNION, FILTER, {, |, /, &&, ||, !...), at most ${MAX_OPERATORS}. Split it.`);
+    this.name = "QueryTooComplexError";
   }
 }
 
@@ -25,7 +38,7 @@ export class FederationDisabledError extends QueryUnsupportedError {
   }
 }
 
-/** Throws FederationDisabledError or QueryTooDeepError; returns quietly for anything else. */
+/** Throws FederationDisabledError, QueryTooDeepError or QueryTooComplexError; quiet otherwise. */
 export function guardQuery(query: string): void {
   const code = blankOutLiterals(query);
   let depth = 0;
@@ -41,6 +54,8 @@ export function guardQuery(query: string): void {
   // SERVICE as a keyword: not part of a prefixed name (ex:SERVICE) or a variable (?service).
   const service = /(^|[^\w:?$-])SERVICE(?=\s*(?:SILENT\b|<|\?|\$|[A-Za-z_][\w.-]*:|:))/gi.exec(code);
   if (service) throw new FederationDisabledError(...position(query, service.index + service[1]!.length));
+  const operators = code.match(/\b(?:OPTIONAL|UNION|MINUS|FILTER)\b|[{[|/!]|&&/gi)?.length ?? 0;
+  if (operators > MAX_OPERATORS) throw new QueryTooComplexError(operators);
 }
 
 /** The text with string literals, IRIs and comments blanked to spaces (same length, same lines). */

@@ -180,6 +180,13 @@ export class WorkerPool {
     }
     const task = slot.task;
     if (!task || task.id !== message.id) return;
+    if (message.type === "failure" && isEngineTrap(message.failure)) {
+      // A WASM trap (a stack overflow in the engine) can leave the store's memory corrupt: this
+      // worker never answers again; the query that did it is told it is too complex.
+      this.replace(slot);
+      this.settle(task, new QueryUnsupportedError(`The query is too complex for the engine (${message.failure.message}). Simplify it: fewer nested groups, OPTIONALs or path steps.`));
+      return;
+    }
     slot.task = undefined;
     slot.state = "idle";
     if (message.type === "answer") this.settle(task, undefined, message.answer);
@@ -249,6 +256,11 @@ export class WorkerPool {
       slot.worker.postMessage({ ...task.request, id: task.id });
     }
   }
+}
+
+/** WebAssembly traps and stack overflows: the engine, not the query's logic, gave out. */
+function isEngineTrap(failure: WorkerFailure): boolean {
+  return failure.kind === "internal" && /memory access out of bounds|unreachable|call stack size exceeded|RuntimeError/i.test(failure.message);
 }
 
 function toError(failure: WorkerFailure): Error {
