@@ -60,6 +60,12 @@ export function focusSet(graph: ExplorerGraph, state: FocusState): Set<string> |
   return undefined;
 }
 
+/**
+ * Above this many focused nodes (a hub such as Iran has hundreds of neighbours) only the focus
+ * itself is labelled by force; sigma's label grid picks the rest, so the labels stay legible.
+ */
+export const FORCE_LABEL_LIMIT = 25;
+
 export interface NodeDisplay extends Partial<DisplayNode> {
   hidden?: boolean;
   highlighted?: boolean;
@@ -75,9 +81,10 @@ export function reduceNode(node: string, attrs: DisplayNode, state: FocusState, 
   if (custom) out.color = custom;
   if (focus) {
     if (focus.has(node)) {
-      out.forceLabel = true;
+      const isFocus = node === state.selected || node === state.hovered || Boolean(state.highlightNodes?.has(node));
+      out.forceLabel = isFocus || focus.size <= FORCE_LABEL_LIMIT;
       out.zIndex = 1;
-      if (node === state.selected || node === state.hovered || state.highlightNodes?.has(node)) out.highlighted = true;
+      if (isFocus) out.highlighted = true;
     } else {
       out.color = state.dimColor;
       out.label = "";
@@ -121,7 +128,7 @@ export function reduceEdge(
     const focusNode = state.highlightNodes?.size ? undefined : (state.hovered ?? state.selected);
     const touches = focusNode ? source === focusNode || target === focusNode : focus.has(source) && focus.has(target);
     if (touches) {
-      out.forceLabel = true;
+      out.forceLabel = focus.size <= FORCE_LABEL_LIMIT;
       out.zIndex = 1;
     } else {
       out.color = state.dimColor;
