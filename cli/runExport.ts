@@ -13,7 +13,7 @@ import { edgesCsv, nodesCsv } from "../client/exports/csv.ts";
 import { yearText, type FigureProvenance } from "../client/exports/figure.ts";
 import { toGexf } from "../client/exports/gexf.ts";
 import { toGraphml } from "../client/exports/graphml.ts";
-import { renderSmallMultiples, type PanelPeriod } from "../client/exports/smallMultiples.ts";
+import { UnknownPeriodError, lastYearOf, matchPeriods, renderSmallMultiples, type PanelPeriod } from "../client/exports/smallMultiples.ts";
 import { renderSvgFigure, type SvgFigureOptions } from "../client/exports/svgFigure.ts";
 import { timeline } from "../server/graph/timeline.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
@@ -46,24 +46,15 @@ function provenanceOf(request: ExportRequest, view: BuiltView): FigureProvenance
   return { query, dataHash: view.dataHash, tool: `caspian ${TOOL_VERSION}` };
 }
 
-/** Resolves --periods names against the data's periods: exact label, then a label that starts with
- * or contains the name. "post-Soviet" means 1991 onwards (after the Soviet Union's collapse). */
+/** --periods names resolved against the data's periods (see matchPeriods). */
 export async function resolvePeriods(engine: QueryEngine, names: string[], lastYear: number): Promise<PanelPeriod[]> {
   const { periods } = await timeline(engine);
-  return names.map((name) => {
-    const explicit = /^(.+)=(-?\d+)\.\.(-?\d+)$/.exec(name);
-    if (explicit) return { label: explicit[1]!, from: Number(explicit[2]), to: Number(explicit[3]) };
-    if (/^post-?soviet$/i.test(name)) return { label: name, from: 1991, to: Math.max(1991, lastYear) };
-    const lower = name.toLowerCase();
-    const found =
-      periods.find((p) => p.label.toLowerCase() === lower) ??
-      periods.find((p) => p.label.toLowerCase().startsWith(lower)) ??
-      periods.find((p) => p.label.toLowerCase().includes(lower));
-    if (!found) {
-      throw new ExportArgsError(`--periods: no period named "${name}" in the data. Name one (e.g. Safavid, Qajar, Pahlavi), post-Soviet, or write Name=FROM..TO.`);
-    }
-    return { label: name, from: found.startYear, to: found.endYear };
-  });
+  try {
+    return matchPeriods(names, periods, lastYear);
+  } catch (error) {
+    if (error instanceof UnknownPeriodError) throw new ExportArgsError(`--periods: ${error.message}`);
+    throw error;
+  }
 }
 
 async function render(request: ExportRequest, view: BuiltView): Promise<ExportFile[]> {
@@ -81,8 +72,7 @@ async function render(request: ExportRequest, view: BuiltView): Promise<ExportFi
         : undefined;
     const options: SvgFigureOptions = { widthMm: request.widthMm, style: request.style, title: request.title, period, caption, legend: request.legend, provenance };
     if (request.periods && request.periods.length > 0) {
-      const lastYear = Math.max(...view.figure.nodes.map((n) => n.endYear ?? n.startYear ?? -Infinity), 1991);
-      const periods = await resolvePeriods(view.engine, request.periods, lastYear);
+      const periods = await resolvePeriods(view.dataEngine, request.periods, lastYearOf(view.figure));
       return renderSmallMultiples(view.figure, periods, { ...options, period: undefined }).svg;
     }
     return renderSvgFigure(view.figure, options);

@@ -79,6 +79,12 @@ describe("the Export dialog", () => {
     expect(csv).toContain("Treaty of Turkmenchay");
     const svg = (await download(page, "svg")).toString("utf8");
     expect([...svg.matchAll(/data-legend="(node:[a-z]+)"/g)].map((m) => m[1]).sort()).toEqual(["node:actor", "node:treaty"]);
+    const multiples = (await download(page, "svg", () => page.fill("#export-periods", "Qajar, Pahlavi"))).toString("utf8");
+    expect(XMLValidator.validate(multiples)).toBe(true);
+    expect([...multiples.matchAll(/class="panel-heading"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual([
+      expect.stringMatching(/^Qajar \(/),
+      expect.stringMatching(/^Pahlavi \(/),
+    ]);
     await page.close();
   }, 180_000);
 });

@@ -14,6 +14,38 @@ export interface PanelPeriod {
   to: number;
 }
 
+export class UnknownPeriodError extends Error {
+  readonly code = "UNKNOWN_PERIOD";
+  constructor(readonly period: string) {
+    super(`no period named "${period}" in the data. Name one (e.g. Safavid, Qajar, Pahlavi), post-Soviet, or write Name=FROM..TO.`);
+    this.name = "UnknownPeriodError";
+  }
+}
+
+/** Resolves period names against the data's periods: Name=FROM..TO as written, "post-Soviet" as 1991
+ * onwards, else the exact label, then a label that starts with or contains the name. */
+export function matchPeriods(names: string[], periods: { label: string; startYear: number; endYear: number }[], lastYear: number): PanelPeriod[] {
+  return names.map((name) => {
+    const explicit = /^(.+)=(-?\d+)\.\.(-?\d+)$/.exec(name);
+    if (explicit) return { label: explicit[1]!, from: Number(explicit[2]), to: Number(explicit[3]) };
+    if (/^post-?soviet$/i.test(name)) return { label: name, from: 1991, to: Math.max(1991, lastYear) };
+    const lower = name.toLowerCase();
+    const found =
+      periods.find((p) => p.label.toLowerCase() === lower) ??
+      periods.find((p) => p.label.toLowerCase().startsWith(lower)) ??
+      periods.find((p) => p.label.toLowerCase().includes(lower));
+    if (!found) throw new UnknownPeriodError(name);
+    return { label: name, from: found.startYear, to: found.endYear };
+  });
+}
+
+/** The latest year a figure shows (for an open-ended period such as post-Soviet). */
+export function lastYearOf(figure: Figure): number {
+  let last = -Infinity;
+  for (const n of figure.nodes) last = Math.max(last, n.endYear ?? n.startYear ?? -Infinity);
+  return Number.isFinite(last) ? last : 1991;
+}
+
 export function periodHeading(p: PanelPeriod): string {
   return `${p.label} (${yearText(p.from)}–${yearText(p.to)})`;
 }

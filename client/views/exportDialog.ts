@@ -15,7 +15,9 @@ import { toGexf } from "../exports/gexf.ts";
 import { toGraphml } from "../exports/graphml.ts";
 import { setPngDpi } from "../exports/pngDpi.ts";
 import { PRESET_WIDTH_MM, type PresetName, type StyleName } from "../exports/presets.ts";
+import { lastYearOf, matchPeriods, renderSmallMultiples } from "../exports/smallMultiples.ts";
 import { renderSvgFigure } from "../exports/svgFigure.ts";
+import { getTimeline } from "../api/client.ts";
 import { isEdgeVisible, isNodeVisible, type FocusState } from "../graph/reducers.ts";
 import type { ExplorerGraph } from "../graph/model.ts";
 import type { ViewState } from "./context.ts";
@@ -91,6 +93,7 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
   const title = h("input", { id: "export-title", type: "text" });
   const caption = h("textarea", { id: "export-caption", rows: "3" });
   const legend = h("input", { id: "export-legend", type: "checkbox", checked: "" });
+  const periods = h("input", { id: "export-periods", type: "text", placeholder: "e.g. Safavid, Qajar, Pahlavi, post-Soviet" });
   const note = h("p", { class: "export-note" });
   const go = h("button", { type: "button", id: "export-go" }, "Download");
   const close = h("button", { type: "button", class: "close", "aria-label": "Close" }, "Close");
@@ -98,7 +101,7 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
   const dialog = h("dialog", { id: "export-dialog", "aria-labelledby": "export-heading" },
     h("div", { class: "dialog-head" }, h("h2", { id: "export-heading" }, "Export the current view"), close),
     row("Format", format), row("Style", style), row("Width", preset), row("PNG resolution (DPI)", dpi),
-    row("Title", title), row("Caption", caption), row("Legend", legend), note, go);
+    row("Title", title), row("Caption", caption), row("Legend", legend), row("Small multiples (periods)", periods), note, go);
   anchor.after(button);
   document.body.append(dialog);
 
@@ -127,10 +130,14 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
     const widthMm = PRESET_WIDTH_MM[preset.value as PresetName];
     const years = state.from !== undefined || state.to !== undefined
       ? `${state.from !== undefined ? yearText(state.from) : ""}–${state.to !== undefined ? yearText(state.to) : ""}` : undefined;
-    const svg = () => renderSvgFigure(figure, {
+    const options = {
       widthMm, style: style.value as StyleName, title: title.value || undefined, caption: caption.value || undefined,
       legend: legend.checked, period: years, provenance: { query: `explorer view: ${describeView(specOf(state))}`, tool: "caspian (explorer)" },
-    });
+    };
+    const names = periods.value.split(",").map((p) => p.trim()).filter(Boolean);
+    // Small multiples keep the screen's layout in every panel; each panel shows its period's years.
+    const panels = names.length > 0 ? matchPeriods(names, (await getTimeline()).periods, lastYearOf(figure)) : [];
+    const svg = () => (panels.length > 0 ? renderSmallMultiples(figure, panels, { ...options, period: undefined }).svg : renderSvgFigure(figure, options));
     const text = (name: string, body: string, type: string) => download(name, new Blob([body], { type }));
     switch (format.value as Format) {
       case "svg": return text("figure.svg", svg(), "image/svg+xml");
