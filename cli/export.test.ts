@@ -152,6 +152,15 @@ describe("caspian export", () => {
     expect(svg).toContain("<dc:description># Figure: the treaties");
   });
 
+  it("refuses a --query that is not a CONSTRUCT, naming the file", async () => {
+    const file = `${shots}select.rq`;
+    writeFileSync(file, "SELECT * WHERE { ?s ?p ?o } LIMIT 1");
+    await expect(runExport(parseExportArgs(["--format", "svg", "--query", file]))).rejects.toMatchObject({
+      code: "BAD_QUERY",
+      message: expect.stringContaining("select.rq: a SELECT query"),
+    });
+  });
+
   it("draws only the dyad and its third parties under --lens", async () => {
     const text = await exportText(["--format", "csv", "--lens", "iran-russia"]);
     const nodes = parseCsv(text, { columns: true }) as Record<string, string>[];
