@@ -24,7 +24,11 @@ const iri = text.pipe(
   z
     .string()
     .max(2000, "is longer than 2000 characters")
-    .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]+$/, "must be an absolute IRI such as https://w3id.org/caspian/data/Iran"),
+    // RFC 3987: a scheme, then no spaces, controls or <>"{}|^`\, and "%" only as %XX.
+    .regex(
+      /^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\u0000-\u0020<>"{}|^`\\%]|%[0-9A-Fa-f]{2})+$/,
+      "must be an absolute IRI such as https://w3id.org/caspian/data/Iran",
+    ),
 );
 
 const year = text.pipe(

@@ -108,7 +108,7 @@ describe("GET /api/v1/entity", () => {
     await expectError("/entity", { iri: cd("Atlantis") }, 404, "NOT_FOUND");
   });
 
-  it.each([[{}], [{ iri: "Iran" }], [{ iri: "https://w3id.org/caspian/data/Iran> } ; DROP ALL ; {" }]])(
+  it.each([[{}], [{ iri: "Iran" }], [{ iri: "https://w3id.org/caspian/data/Iran> } ; DROP ALL ; {" }], [{ iri: "urn:%%%" }], [{ iri: "urn:a\u0000b" }]])(
     "answers 400 BAD_REQUEST for a missing or non-absolute IRI: %j",
     async (params) => {
       await expectError("/entity", params, 400, "BAD_REQUEST", "iri:");
