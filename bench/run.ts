@@ -2,7 +2,7 @@
  * Benchmarks
  * ==========
  * `npm run bench [-- server engines explorer scale]`: runs the chosen benchmarks (all but scale by default),
- * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso URL adds that store) runs scale.ts,
+ * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso adds a throwaway Virtuoso on the same data) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
  */
@@ -13,11 +13,11 @@ import { printServerBench, runServerBench } from "./server.ts";
 // --size S (repeatable) and --virtuoso URL belong to the scale benchmark.
 const argv = process.argv.slice(2);
 const sizes: string[] = [];
-let virtuoso: string | undefined;
+let virtuoso = false;
 const names: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--size") sizes.push(...argv[++i]!.split(","));
-  else if (argv[i] === "--virtuoso") virtuoso = argv[++i];
+  else if (argv[i] === "--virtuoso") virtuoso = true;
   else names.push(argv[i]!);
 }
 

@@ -8,9 +8,11 @@
  *  - memory: RSS and heap growth over the load, in bytes per triple (workers are threads: RSS counts them);
  *  - latency of each API view and of the workbench's example queries through the real server:
  *    the first request (cold: it reads the graph model) and the median of three after.
- * With --virtuoso URL (a SPARQL endpoint already loaded with the same data) the same query mix
- * also runs against that store, for a side-by-side table.
+ * With --virtuoso the same query mix also runs, in the same run, against Virtuoso Open Source
+ * (started on loopback with a throwaway database, bulk-loaded with the same ontology and file),
+ * with Caspian as its front end (HttpSparqlEngine), for a side-by-side table.
  */
+import { readdirSync } from "node:fs";
 import { readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -55,7 +57,7 @@ export interface ScaleRow {
   virtuoso?: Record<string, { coldMs: number; warmMs: number; status: number }>;
 }
 
-export async function runScaleBench(sizes: string[], options: { virtuoso?: string } = {}): Promise<ScaleRow[]> {
+export async function runScaleBench(sizes: string[], options: { virtuoso?: boolean } = {}): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const size of sizes) {
     const triples = SIZES[size];
@@ -65,7 +67,7 @@ export async function runScaleBench(sizes: string[], options: { virtuoso?: strin
   return rows;
 }
 
-async function benchSize(size: string, triples: number, options: { virtuoso?: string }): Promise<ScaleRow> {
+async function benchSize(size: string, triples: number, options: { virtuoso?: boolean }): Promise<ScaleRow> {
   const dir = await mkdtemp(join(tmpdir(), "caspian-scale-"));
   const file = join(dir, `gen-${size}.nt`);
   await writeFile(file, [...generateTriples({ triples })].join(""));
@@ -93,9 +95,7 @@ async function benchSize(size: string, triples: number, options: { virtuoso?: st
 
     const latency = await measureMix(engine);
     await engine.close();
-    const virtuoso = options.virtuoso
-      ? await measureMix(new HttpSparqlEngine({ endpoint: options.virtuoso, deadlineMs: 120_000, rowCap: 1_000_000 }))
-      : undefined;
+    const virtuoso = options.virtuoso ? await measureVirtuoso(file) : undefined;
     return {
       size,
       triples: parsed,
@@ -109,6 +109,18 @@ async function benchSize(size: string, triples: number, options: { virtuoso?: st
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureVirtuoso(file: string): Promise<ScaleRow["latency"]> {
+  const { loadIntoVirtuoso, startVirtuoso } = await import("../spec/virtuoso/startVirtuoso.ts");
+  const store = await startVirtuoso();
+  try {
+    const ontology = readdirSync(ONTOLOGY).filter((name) => name.endsWith(".ttl")).map((name) => join(ONTOLOGY, name));
+    await loadIntoVirtuoso(store, [...ontology, file], "urn:caspian:bench");
+    return await measureMix(new HttpSparqlEngine({ endpoint: store.endpoint, deadlineMs: 120_000, rowCap: 1_000_000 }));
+  } finally {
+    await store.stop();
   }
 }
 

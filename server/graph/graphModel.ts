@@ -9,6 +9,7 @@
  */
 import type { EdgeAttributes, NodeAttributes } from "../http/apiTypes.ts";
 import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
+import { readForeignGraph } from "./foreignGraph.ts";
 import { yearsText } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";
 import { readFacts, setYears, type Facts } from "./resourceFacts.ts";
@@ -227,6 +228,11 @@ SELECT ?role ?party ?member ?type WHERE {
       add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse, claims: [] });
     }
   }
+
+  // Resources outside Caspian's ontology, read through the view profile (foreignGraph.ts).
+  const foreign = await readForeignGraph(engine, new Set(nodes.keys()));
+  for (const node of foreign.nodes) nodes.set(node.key, node);
+  for (const edge of foreign.edges) add(edge);
 
   return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)) };
 }
