@@ -93,7 +93,7 @@ describe("broken RDF uploads", () => {
       const response = await fetch(`${server.url}/api/v1/datasets?name=${encodeURIComponent(file.name)}`, {
         method: "POST",
         headers: { Authorization: `Bearer ${TOKEN}` },
-        body: file.content,
+        body: new Uint8Array(file.content),
       });
       const body = (await response.json()) as { code?: string; message?: string };
       if (response.status !== 400 || body.code !== "RDF_SYNTAX" || !body.message?.includes(file.name)) wrong.push(`${file.name}: ${response.status} ${JSON.stringify(body).slice(0, 160)}`);
