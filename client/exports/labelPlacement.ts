@@ -29,6 +29,8 @@ interface Box {
   y0: number;
   x1: number;
   y1: number;
+  /** For a node's disc: its radius. */
+  r?: number;
 }
 
 /** DejaVu Sans averages about 0.6 em a character in mixed-case text; a little generous on purpose. */
@@ -54,10 +56,10 @@ class BoxIndex {
       else this.cells.set(k, [b]);
     }
   }
-  hits(b: Box, ignore?: Box): boolean {
+  hits(b: Box, ignore?: Box, minR = 0): boolean {
     for (const k of this.keys(b)) {
       for (const o of this.cells.get(k) ?? []) {
-        if (o === ignore) continue;
+        if (o === ignore || (o.r ?? Infinity) < minR) continue;
         if (b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0) return true;
       }
     }
@@ -70,13 +72,13 @@ export function placeLabels(
   area: Box,
   fontSize: number,
   maxLabels = 400,
-  /** The biggest nodes may lay their label over small discs (the label's plate keeps it legible). */
+  /** The biggest nodes may lay their label over much smaller discs (the label's plate keeps it legible). */
   hubs = 12,
 ): PlacedLabel[] {
   const discs = new BoxIndex();
   const discOf = new Map<string, Box>();
   for (const c of candidates) {
-    const box = { x0: c.cx - c.r, y0: c.cy - c.r, x1: c.cx + c.r, y1: c.cy + c.r };
+    const box = { x0: c.cx - c.r, y0: c.cy - c.r, x1: c.cx + c.r, y1: c.cy + c.r, r: c.r };
     discs.add(box);
     discOf.set(c.key, box);
   }
@@ -101,7 +103,8 @@ export function placeLabels(
     for (const side of sides) {
       const b = side.box;
       if (b.x0 < area.x0 || b.x1 > area.x1 || b.y0 < area.y0 || b.y1 > area.y1) continue;
-      if (labels.hits(b) || (rank >= hubs && discs.hits(b, discOf.get(c.key)))) continue;
+      // A hub's label may cover discs under half its own node's size, never a big node.
+      if (labels.hits(b) || discs.hits(b, discOf.get(c.key), rank < hubs ? c.r * 0.5 : 0)) continue;
       labels.add(b);
       placed.push({ key: c.key, text, x: side.x, y: side.y + fontSize * 0.35, anchor: side.anchor });
       break;
