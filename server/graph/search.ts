@@ -15,6 +15,12 @@ import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
 import { RDFS_LABEL } from "./vocabulary.ts";
 
+/** The other common label properties (viewProfile.ts), searched beside rdfs:label and skos's. */
+const FOREIGN_LABELS = [
+  "http://www.w3.org/2004/02/skos/core#prefLabel", "http://schema.org/name", "https://schema.org/name",
+  "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title",
+];
+
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
 
@@ -32,7 +38,7 @@ interface LabelEntry {
 const labelIndex = perEngine(async (engine) => {
   const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?s ?p ?label WHERE {
-  VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel }
+  VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel ${FOREIGN_LABELS.map((iri) => `<${iri}>`).join(" ")} }
   ?s ?p ?label .
   FILTER(isIRI(?s))
   MINUS { VALUES ?schema { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property owl:Ontology skos:ConceptScheme } ?s a ?schema }
@@ -43,7 +49,8 @@ SELECT ?s ?p ?label WHERE {
     const iri = iriOf(row, "s");
     const term = row.label;
     if (!iri || !term) continue;
-    const own = row.p?.value === RDFS_LABEL;
+    // A resource's own name: rdfs:label, or for data outside the ontology the common label properties.
+    const own = row.p?.value === RDFS_LABEL || (FOREIGN_LABELS.includes(row.p?.value ?? "") && !labels.has(iri));
     if (own) labels.add(iri, term);
     entries.push({ iri, value: term.value, folded: foldText(term.value), own });
   }

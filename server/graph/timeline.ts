@@ -10,6 +10,7 @@ import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
 import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
 import { CAS } from "./vocabulary.ts";
 import { LabelMap } from "./labels.ts";
+import { readGraphModel } from "./graphModel.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
 
@@ -102,6 +103,12 @@ SELECT ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?pe
     kind: schema.classify(eventClasses.get(x)!.filter(Boolean)).kind,
     ...span(row),
   }));
+
+  // Dated resources outside Caspian's ontology, found through the view profile (foreignGraph.ts).
+  for (const node of (await readGraphModel(engine)).nodes.values()) {
+    const { kind, label, startYear, endYear } = node.attributes;
+    if (kind === "other" && startYear !== undefined) eventList.push({ iri: node.key, label, kind, startYear, endYear: endYear ?? startYear });
+  }
 
   // --------------------------------------------------------------- relationship states
   const grouped = new Map<string, { members: Set<string>; row: SparqlRow }>();
