@@ -15,6 +15,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
     else if (name === "class") element.className = String(value);
+    // An IRI from the data may be `javascript:...`: such a link or source is left out, never made live.
+    else if ((name === "href" || name === "src") && /^\s*(?:javascript|vbscript|data):/i.test(String(value))) continue;
     else if (value === true) element.setAttribute(name, "");
     else element.setAttribute(name, String(value));
   }
