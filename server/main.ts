@@ -62,7 +62,11 @@ async function startEngine(config: Config): Promise<{ engine: QueryEngine; datas
   if (config.sparqlEndpoint) {
     const { HttpSparqlEngine } = await import("./sparql/httpEngine.ts");
     const credentials = config.sparqlUser ? { user: config.sparqlUser, password: config.sparqlPassword ?? "" } : undefined;
-    return { engine: new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, updateEndpoint: config.sparqlUpdateEndpoint, credentials, ...options }), datasets: { files: [] } };
+    const engine = new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, updateEndpoint: config.sparqlUpdateEndpoint, credentials, ...options });
+    if (!config.sparqlUpdateEndpoint) return { engine, datasets: { files: [] } };
+    // Uploads go to the external store; the data directory keeps only the list (and a copy).
+    const { store } = await UploadStore.open(config.dataDir);
+    return { engine, datasets: { files: [] }, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit } };
   }
   const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
   const { store, loaded } = await UploadStore.open(config.dataDir);
