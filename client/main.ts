@@ -71,7 +71,6 @@ const details = createDetailsPanel($("panel-details"), {
   hide: (iri) => setState({ hidden: [...(store.get().hidden ?? []), iri], selected: store.get().selected === iri ? undefined : store.get().selected }),
   showInText: (ev) => void sourceDialog.open(ev.iri, ev.quote),
   busy,
-  inGraph: (iri) => graph?.hasNode(iri) ?? false,
 });
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
 mountSearchBox($("search"), (hit) => focusNode(hit.iri));

@@ -17,7 +17,6 @@ export interface DetailsActions {
   hide(iri: string): void;
   showInText(evidence: Evidence): void;
   busy<T>(label: string, work: Promise<T>): Promise<T>;
-  inGraph(iri: string): boolean;
 }
 
 export interface DetailsPanel {
@@ -93,7 +92,6 @@ export function renderEntity(entity: EntityDetails, actions: DetailsActions): HT
       h("dd", {}, prop.value.iri ? entityButton({ iri: prop.value.iri, label: prop.value.label }, actions) : prop.value.label, prop.value.lang ? h("span", { class: "muted" }, ` @${prop.value.lang}`) : null),
     );
   }
-  const inGraph = actions.inGraph(entity.iri);
   return h(
     "article",
     { class: "entity", "data-iri": entity.iri },
@@ -120,7 +118,8 @@ export function renderEntity(entity: EntityDetails, actions: DetailsActions): HT
         "div",
         { class: "actions" },
         h("button", { type: "button", class: "expand", onclick: () => actions.expand(entity.iri) }, "Expand neighbours"),
-        inGraph ? h("button", { type: "button", class: "hide", onclick: () => actions.hide(entity.iri) }, "Hide") : null,
+        // Offered even before the graph has loaded: hiding is a filter, it needs no drawn node.
+        h("button", { type: "button", class: "hide", onclick: () => actions.hide(entity.iri) }, "Hide"),
       ),
     ),
     entity.properties.length ? h("section", {}, h("h3", {}, "Properties"), properties) : null,
