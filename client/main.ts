@@ -21,6 +21,7 @@ import { mountTabs } from "./views/tabs.ts";
 import { applyTheme, systemTheme, THEME_COLORS, type Theme } from "./views/theme.ts";
 import { createStateStore } from "./views/urlState.ts";
 import { mountExportDialog } from "./views/exportDialog.ts";
+import { mountUploadPanel } from "./views/uploadPanel.ts";
 
 /** What tests and the benchmark read from the page (the page works without it). */
 interface ExplorerProbe {
@@ -74,6 +75,7 @@ const details = createDetailsPanel($("panel-details"), {
 });
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
 mountSearchBox($("search"), (hit) => focusNode(hit.iri));
+mountUploadPanel($("panel-data"), { changed: () => {} });
 mountExportDialog($("reset"), () => graph, () => store.get());
 const showTab = mountTabs(
   $("side-tabs"),
@@ -82,6 +84,7 @@ const showTab = mountTabs(
     { id: "paths", label: "Paths", panel: $("panel-paths") },
     { id: "lens", label: "Third parties", panel: $("panel-lens") },
     { id: "query", label: "Query", panel: $("panel-query") },
+    { id: "data", label: "Data", panel: $("panel-data") },
   ],
   (id) => setState({ tab: id }),
 );
@@ -227,6 +230,7 @@ async function loadGraph() {
     graphContainer.dataset.layout = "done";
     if (camera) view.sigma.getCamera().setState(camera);
     else if (store.get().selected && graph.hasNode(store.get().selected!)) view.centreOn(store.get().selected!, false);
+    else if (store.get().selectedEdge && graph.hasEdge(store.get().selectedEdge!)) view.centreOn(graph.source(store.get().selectedEdge!), false);
     probe.state = "ready";
     graphContainer.dataset.state = "ready";
   } catch (error) {
