@@ -2,6 +2,7 @@
  * Benchmarks
  * ==========
  * `npm run bench [-- server engines explorer scale]`: runs the chosen benchmarks (all but scale by default),
+ * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
  * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso adds a throwaway Virtuoso on the same data) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
@@ -18,10 +19,30 @@ const names: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--size") sizes.push(...argv[++i]!.split(","));
   else if (argv[i] === "--virtuoso") virtuoso = true;
+  // --load, --isolation, --soak: the hardening benchmarks (long; never part of the default run).
+  else if (["--load", "--isolation", "--soak"].includes(argv[i]!)) names.push(argv[i]!.slice(2));
   else names.push(argv[i]!);
 }
 
 const SUITES: Record<string, () => Promise<unknown>> = {
+  load: async () => {
+    const { printLoadBench, runLoadBench } = await import("./load.ts");
+    const rows = await runLoadBench();
+    printLoadBench(rows);
+    return rows;
+  },
+  isolation: async () => {
+    const { printIsolationBench, runIsolationBench } = await import("./isolation.ts");
+    const result = await runIsolationBench();
+    printIsolationBench(result);
+    return result;
+  },
+  soak: async () => {
+    const { printSoakBench, runSoakBench } = await import("./soak.ts");
+    const result = await runSoakBench();
+    printSoakBench(result);
+    return result;
+  },
   scale: async () => {
     const { printScaleBench, runScaleBench } = await import("./scale.ts");
     const rows = await runScaleBench(sizes.length ? sizes : ["10k", "100k"], { virtuoso });
@@ -48,7 +69,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   },
 };
 
-const asked = names.length ? names : sizes.length ? ["scale"] : Object.keys(SUITES).filter((name) => name !== "scale");
+const asked = names.length ? names : sizes.length ? ["scale"] : Object.keys(SUITES).filter((name) => !["scale", "load", "isolation", "soak"].includes(name));
 const unknown = asked.filter((name) => !SUITES[name]);
 if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(", ")}. Choose from: ${Object.keys(SUITES).join(", ")}.`);

@@ -1,0 +1,105 @@
+/**
+ * Isolation benchmark
+ * ===================
+ * Two pathological queries — a three-way cartesian product and an unbounded property path —
+ * sent at once to the real server (spawned) over a generated graph (scripts/generateGraph.ts,
+ * 1M triples by default; BENCH_ISOLATION_TRIPLES to change), while simple requests (health and
+ * a one-row SPARQL query) keep coming one after another. Reports the simple requests' p50/p99
+ * idle and under attack (and their ratio), and when each pathological query was stopped, against
+ * its deadline. Four query workers: the two attackers hold two, the simple queries use the rest.
+ */
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { finished } from "node:stream/promises";
+import { generateTriples } from "../scripts/generateGraph.ts";
+import { round, spawnServer, summarize, timedGet, TSX_CLI, type Summary } from "./measure.ts";
+
+const TRIPLES = Number(process.env.BENCH_ISOLATION_TRIPLES ?? 1_000_000);
+const DEADLINE_MS = Number(process.env.BENCH_ISOLATION_DEADLINE_MS ?? 10_000);
+const IDLE_REQUESTS = 300;
+
+export const PATHOLOGICAL: Record<string, string> = {
+  "cartesian product": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+  "unbounded property path": "SELECT (COUNT(*) AS ?n) WHERE { ?s (<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>|!<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?o }",
+};
+
+const SIMPLE = ["/api/v1/health", `/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}`];
+
+export interface IsolationResult {
+  triples: number;
+  loadSeconds: number;
+  deadlineMs: number;
+  idle: Summary;
+  underAttack: Summary;
+  p50Ratio: number;
+  p99Ratio: number;
+  stops: { query: string; status: number; stoppedAfterMs: number; offByPercent: number }[];
+}
+
+export async function runIsolationBench(): Promise<IsolationResult> {
+  const dir = await mkdtemp(join(tmpdir(), "caspian-isolation-"));
+  const file = join(dir, "generated.nt");
+  const out = createWriteStream(file);
+  for (const line of generateTriples({ triples: TRIPLES })) if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  out.end();
+  await finished(out);
+  const started = performance.now();
+  const server = await spawnServer(
+    [TSX_CLI, "server/main.ts", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0"],
+    { PORT: "0" },
+  );
+  const loadSeconds = (performance.now() - started) / 1000;
+  try {
+    const idleSamples: number[] = [];
+    for (let i = 0; i < 20; i++) await timedGet(server.url + SIMPLE[i % 2]!);
+    for (let i = 0; i < IDLE_REQUESTS; i++) idleSamples.push((await timedGet(server.url + SIMPLE[i % 2]!)).ms);
+
+    let attacking = true;
+    const attacks = Object.entries(PATHOLOGICAL).map(async ([name, query]) => {
+      const sent = performance.now();
+      const response = await fetch(`${server.url}/sparql`, { method: "POST", headers: { "Content-Type": "application/sparql-query" }, body: query });
+      await response.arrayBuffer();
+      const ms = performance.now() - sent;
+      return { query: name, status: response.status, stoppedAfterMs: round(ms, 0), offByPercent: round(((ms - DEADLINE_MS) / DEADLINE_MS) * 100, 1) };
+    });
+    const done = Promise.all(attacks).finally(() => (attacking = false));
+    // Let both reach their workers before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const attackSamples: number[] = [];
+    for (let i = 0; attacking; i++) {
+      const reply = await timedGet(server.url + SIMPLE[i % 2]!);
+      if (reply.status !== 200) throw new Error(`a simple request answered ${reply.status} under attack`);
+      attackSamples.push(reply.ms);
+    }
+    const stops = await done;
+    const idle = summarize(idleSamples);
+    const underAttack = summarize(attackSamples);
+    return {
+      triples: TRIPLES,
+      loadSeconds: round(loadSeconds, 1),
+      deadlineMs: DEADLINE_MS,
+      idle: { ...idle, median: round(idle.median), p99: round(idle.p99) },
+      underAttack: { ...underAttack, median: round(underAttack.median), p99: round(underAttack.p99) },
+      p50Ratio: round(underAttack.median / idle.median),
+      p99Ratio: round(underAttack.p99 / idle.p99),
+      stops,
+    };
+  } finally {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function printIsolationBench(result: IsolationResult): void {
+  console.log(`\nIsolation: ${result.triples} generated triples (server up in ${result.loadSeconds} s), deadline ${result.deadlineMs} ms`);
+  console.table([
+    { when: "idle", ...result.idle },
+    { when: "under attack", ...result.underAttack },
+  ]);
+  console.log(`p50 ratio ${result.p50Ratio}, p99 ratio ${result.p99Ratio}`);
+  console.table(result.stops);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printIsolationBench(await runIsolationBench());
