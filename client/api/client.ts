@@ -7,6 +7,8 @@
  */
 import type {
   ApiError,
+  DatasetList,
+  UploadedDataset,
   EntityDetails,
   GraphPayload,
   Health,
@@ -178,4 +180,49 @@ export async function runSparql(queryText: string, accept: string, signal?: Abor
     truncated: response.headers.get("caspian-truncated"),
     elapsedMs: performance.now() - started,
   };
+}
+
+export function getNeighbours(iri: string, maxNodes?: number, signal?: AbortSignal): Promise<GraphPayload> {
+  return getJson("/neighbours", { iri, maxNodes }, signal);
+}
+
+export function listDatasets(signal?: AbortSignal): Promise<DatasetList> {
+  return getJson("/datasets", {}, signal);
+}
+
+/**
+ * Uploads an RDF file as a dataset (admin token needed). XMLHttpRequest, not fetch: only it
+ * reports upload progress, which a large file needs. `onProgress` gets 0..1.
+ */
+export function uploadDataset(file: File, token: string, onProgress: (fraction: number) => void): Promise<{ dataset: UploadedDataset }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `${base}/api/v1/datasets?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader("Authorization", `Bearer ${token}`);
+    if (file.type) xhr.setRequestHeader("Content-Type", file.type);
+    else xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiRequestError(0, "NETWORK", "The upload did not reach the server."));
+    xhr.onload = () => {
+      let body: { code?: string; message?: string; dataset?: UploadedDataset; report?: { results: { focusNode: string; path?: string; message: string }[] } } = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // Not JSON: keep the status line below.
+      }
+      if (xhr.status === 201 && body.dataset) return resolve({ dataset: body.dataset });
+      const report = body.report?.results.map((r) => `${r.focusNode}${r.path ? ` ${r.path}` : ""}: ${r.message}`).join("\n");
+      reject(new ApiRequestError(xhr.status, body.code ?? `HTTP_${xhr.status}`, `${body.message ?? `The upload answered ${xhr.status}`}${report ? `\n${report}` : ""}`));
+    };
+    xhr.send(file);
+  });
+}
+
+export async function removeDataset(name: string, token: string): Promise<void> {
+  const response = await fetch(`${base}/api/v1/datasets/${encodeURIComponent(name)}`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+  if (response.status === 204) return;
+  const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
+  throw new ApiRequestError(response.status, body.code ?? `HTTP_${response.status}`, body.message ?? `Removing ${name} answered ${response.status}`);
 }

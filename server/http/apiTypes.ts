@@ -226,3 +226,20 @@ export interface ApiError {
   code: string;
   message: string;
 }
+
+/** An uploaded dataset (GET /api/v1/datasets, POST's answer); server/rdf/uploadStore.ts keeps them. */
+export interface UploadedDataset {
+  name: string;
+  /** Its named graph, urn:caspian:upload:NAME. */
+  graph: string;
+  triples: number;
+  bytes: number;
+  uploadedAt: string;
+  format: string;
+}
+
+/** GET /api/v1/datasets: the uploads, and the files loaded at start. */
+export interface DatasetList {
+  uploads: UploadedDataset[];
+  files: { path: string; triples: number; graph?: string }[];
+}
