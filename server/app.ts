@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.uploads) app.use("/api/v1/datasets", createUploadRouter(deps.uploads));
   app.use(bodyLimit({ except: [UPLOADS_PATH] }));
   app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests" }));
-  app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap }));
+  app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap, adminToken: deps.uploads?.adminToken }));
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
   app.use("/api/v1/neighbours", createNeighboursRouter(deps.engine));

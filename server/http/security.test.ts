@@ -171,3 +171,42 @@ describe("listening address", () => {
     expect(parseConfig([], { HOST: "::" })).toMatchObject({ host: "::" });
   });
 });
+
+describe("SPARQL Update with an admin token configured", () => {
+  let withToken: TestServer;
+  let uploads: string;
+  beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), "caspian-security-uploads-"));
+    withToken = await startTestServer({ documents: DOC, workers: 1, uploads: { dir: uploads, adminToken: "correct-horse-battery" } });
+  });
+  afterAll(async () => {
+    await withToken?.close();
+    await rm(uploads, { recursive: true, force: true });
+  });
+
+  const update = (headers: Record<string, string>, form = false) =>
+    fetch(`${withToken.url}/sparql`, {
+      method: "POST",
+      headers: { "Content-Type": form ? "application/x-www-form-urlencoded" : "application/sparql-update", ...headers },
+      body: form ? `update=${encodeURIComponent("CLEAR ALL")}` : "CLEAR ALL",
+    });
+
+  it("answers 401 without the token or with a wrong one, by either form of POST", async () => {
+    for (const form of [false, true]) {
+      const missing = await update({}, form);
+      expect(missing.status).toBe(401);
+      expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await missing.text()).toMatch(/^UNAUTHORIZED: /);
+      expect((await update({ Authorization: "Bearer correct-horse-battery-staple" }, form)).status).toBe(401);
+      expect((await update({ Authorization: "Basic Y29ycmVjdA==" }, form)).status).toBe(401);
+    }
+    const count = await (await fetch(`${withToken.url}/sparql?query=${encodeURIComponent("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")}`)).json();
+    expect(count.results.bindings[0].n.value).toBe("1");
+  });
+
+  it("passes the token check with the right token, then says updates go through uploads", async () => {
+    const response = await update({ Authorization: "Bearer correct-horse-battery" });
+    expect(response.status).toBe(501);
+    expect(await response.text()).toMatch(/uploading a dataset/);
+  });
+});

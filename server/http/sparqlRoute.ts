@@ -14,6 +14,7 @@ import { ReadOnlyError } from "../sparql/errors.ts";
 import type { MediaType } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
 import { guardQuery } from "../sparql/queryGuards.ts";
+import { checkAdmin } from "./adminAuth.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
 import { sendDescription } from "./voidRoute.ts";
 
@@ -21,6 +22,8 @@ export interface SparqlRouteDeps {
   engine: QueryEngine;
   /** The row cap, named in the truncation header. */
   rowCap: number;
+  /** The admin token; without one an update is 403, with one a missing or wrong token is 401. */
+  adminToken?: string;
 }
 
 export const TRUNCATED_HEADER = "Caspian-Truncated";
@@ -61,7 +64,10 @@ export function createSparqlRouter(deps: SparqlRouteDeps): express.Router {
     .post(
       express.text({ type: [QUERY_TYPE, UPDATE_TYPE], limit: BODY_LIMIT }),
       express.urlencoded({ extended: false, limit: BODY_LIMIT }),
-      (req, res) => answer(deps, req, res, fromPost(req)),
+      (req, res) => {
+        if (req.is(UPDATE_TYPE)) refuseUpdate(req, deps.adminToken);
+        return answer(deps, req, res, fromPost(req));
+      },
     )
     .options((_req, res) => {
       // The preflight of a browser tool on another origin: it may GET or POST a query with its
@@ -82,7 +88,7 @@ export function createSparqlRouter(deps: SparqlRouteDeps): express.Router {
 }
 
 async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params: ProtocolParams): Promise<void> {
-  if (params.update !== undefined) throw new ReadOnlyError();
+  if (params.update !== undefined) refuseUpdate(req, deps.adminToken);
   if (params.query === undefined || params.query.trim() === "") {
     throw new HttpError(400, "BAD_REQUEST", "Missing the SPARQL query: send ?query=... (GET), a form field `query` or an application/sparql-query body (POST).");
   }
@@ -116,6 +122,15 @@ function fromGet(req: Request): ProtocolParams {
     defaultGraphs: iris(url, "default-graph-uri"),
     namedGraphs: iris(url, "named-graph-uri"),
   };
+}
+
+/**
+ * An update: 403 on a read-only server, 401 without the right token. With it, still refused
+ * (501): the data changes through uploads, which every query worker replays.
+ */
+function refuseUpdate(req: Request, adminToken: string | undefined): never {
+  checkAdmin(req, adminToken);
+  throw new HttpError(501, "NOT_IMPLEMENTED", "SPARQL Update is not run by this server: change the data by uploading a dataset (POST /api/v1/datasets).");
 }
 
 function fromPost(req: Request): ProtocolParams {
