@@ -77,7 +77,8 @@ describe("loadDatasets", () => {
     const error = await loadDatasets([dir]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RdfSyntaxError);
     expect(error).toMatchObject({ code: "RDF_SYNTAX", line: 3 });
-    expect((error as Error).message).toMatch(/bad\.ttl line 3: .*sem:/);
+    expect(error).toMatchObject({ column: 11 });
+    expect((error as Error).message).toMatch(/bad\.ttl line 3, column 11: .*sem:/);
   });
 
   it("names the file and line of a broken JSON-LD file, and the file of a broken RDF/XML one", async () => {

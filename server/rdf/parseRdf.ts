@@ -63,11 +63,12 @@ export function parseRdfText(text: string, file: string, format = N3_FORMATS[ext
   try {
     return parser.parse(text);
   } catch (error) {
-    const e = error as Error & { context?: { line?: number; token?: { line?: number } } };
+    const e = error as Error & { context?: { line?: number; token?: { line?: number; value?: string; prefix?: string } } };
     // n3 puts the line in context; the message itself reads "... on line N."
     const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]) ?? undefined;
     const detail = e.message.replace(/ on line \d+\.?$/, "");
-    throw new RdfSyntaxError(displayPath(file), Number.isFinite(line) ? line : undefined, undefined, detail);
+    const known = Number.isFinite(line) ? line : undefined;
+    throw new RdfSyntaxError(displayPath(file), known, known ? columnOf(text, known, e.context?.token, e.message) : undefined, detail);
   }
 }
 
@@ -91,6 +92,19 @@ export function rdfMediaType(contentType: string | undefined, name: string): str
 export async function parseRdfDocument(text: string, label: string, mediaType: string, baseIRI?: string): Promise<Quad[]> {
   if (mediaType === "application/ld+json" || mediaType === "application/rdf+xml") return await parseWithOxigraph(text, label, mediaType, baseIRI);
   return parseRdfText(text, label, mediaType, baseIRI);
+}
+
+/**
+ * n3 gives the line but no column: find the offending token (or the text its message quotes) in
+ * that line. Undefined when it cannot be found, rather than a wrong column.
+ */
+function columnOf(text: string, line: number, token: { value?: string; prefix?: string } | undefined, message: string): number | undefined {
+  const source = text.split(/\r?\n/)[line - 1];
+  if (source === undefined) return undefined;
+  const snippet = token?.prefix !== undefined ? `${token.prefix}:${token.value ?? ""}` : token?.value || /Unexpected "(.{1,40}?)"? on line/.exec(message)?.[1];
+  if (!snippet) return undefined;
+  const index = source.indexOf(snippet);
+  return index >= 0 ? index + 1 : undefined;
 }
 
 export async function parseRdfFile(path: string, baseIRI?: string): Promise<Quad[]> {
