@@ -39,3 +39,22 @@ describe("the graph model", () => {
     expect(big.iterations).toBeLessThan(100);
   });
 });
+
+describe("foreign classes", () => {
+  it("colours a node of a class outside the ontology by its class, the same class alike, and counts the classes for the legend", async () => {
+    const { buildGraph, countKinds } = await import("./model.ts");
+    const node = (key: string, classIri: string, classLabel: string) => ({ key, attributes: { label: key, kind: "other" as const, classIri, classLabel, evidenceCount: 0 } });
+    const graph = buildGraph({
+      attributes: { totalNodes: 3, totalEdges: 0 },
+      options: { type: "directed", multi: true, allowSelfLoops: false },
+      nodes: [node("a", "http://example.org/treaty", "treaty"), node("b", "http://example.org/treaty", "treaty"), node("c", "http://example.org/state", "state")],
+      edges: [],
+    });
+    expect(graph.getNodeAttribute("a", "color")).toBe(graph.getNodeAttribute("b", "color"));
+    expect(graph.getNodeAttribute("a", "color")).not.toBe(graph.getNodeAttribute("c", "color"));
+    expect([...countKinds(graph).classes]).toEqual([
+      ["http://example.org/treaty", { label: "treaty", count: 2 }],
+      ["http://example.org/state", { label: "state", count: 1 }],
+    ]);
+  });
+});

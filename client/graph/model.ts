@@ -6,7 +6,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphPayload, NodeAttributes, NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
-import { NODE_COLOR, RELATION_STYLE } from "./palette.ts";
+import { nodeColor, RELATION_STYLE } from "./palette.ts";
 import { seededPosition } from "./seededPlacement.ts";
 
 export interface DisplayNode extends NodeAttributes {
@@ -38,7 +38,7 @@ export function buildGraph(payload: GraphPayload): ExplorerGraph {
   const count = payload.nodes.length;
   for (const { key, attributes } of payload.nodes) {
     const { x, y } = seededPosition(key, count);
-    graph.addNode(key, { ...attributes, x, y, size: 4, color: NODE_COLOR[attributes.kind] ?? NODE_COLOR.other });
+    graph.addNode(key, { ...attributes, x, y, size: 4, color: nodeColor(attributes.kind, attributes.classIri) });
   }
   for (const { key, source, target, attributes } of payload.edges) {
     // The server promises both ends are in the payload; a stray edge is skipped, not fatal.
@@ -63,10 +63,19 @@ export function resize(graph: ExplorerGraph): void {
 }
 
 /** Counts per node kind and relation kind, for the filter panel. */
-export function countKinds(graph: ExplorerGraph): { kinds: Map<NodeKind, number>; relations: Map<RelationKind, number> } {
+export function countKinds(graph: ExplorerGraph): { kinds: Map<NodeKind, number>; relations: Map<RelationKind, number>; classes: Map<string, { label: string; count: number }> } {
   const kinds = new Map<NodeKind, number>();
   const relations = new Map<RelationKind, number>();
-  graph.forEachNode((_, a) => kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1));
+  // Classes outside Caspian's ontology, for the legend (they share the kind "other").
+  const classes = new Map<string, { label: string; count: number }>();
+  graph.forEachNode((_, a) => {
+    kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+    if (a.kind === "other" && a.classIri) {
+      const entry = classes.get(a.classIri) ?? { label: a.classLabel || a.classIri, count: 0 };
+      entry.count++;
+      classes.set(a.classIri, entry);
+    }
+  });
   graph.forEachEdge((_, a) => relations.set(a.kind, (relations.get(a.kind) ?? 0) + 1));
-  return { kinds, relations };
+  return { kinds, relations, classes };
 }

@@ -43,6 +43,23 @@ export const NODE_COLOR: Record<NodeKind, string> = {
   other: OKABE_ITO.grey,
 };
 
+/**
+ * The colour of a class outside Caspian's ontology (kind "other"): a hue from the class IRI, so
+ * the same class has the same colour in every view and session; saturation and lightness stay
+ * in a band that reads on both themes and away from the kinds' grey.
+ */
+export function classColor(classIri: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < classIri.length; i++) hash = Math.imul(hash ^ classIri.charCodeAt(i), 16777619);
+  const hue = (hash >>> 0) % 360;
+  return `hsl(${hue}, 65%, 50%)`;
+}
+
+/** A node's colour: its kind's, or for a foreign class (kind "other") the class's own. */
+export function nodeColor(kind: NodeKind, classIri: string | undefined): string {
+  return kind === "other" && classIri ? classColor(classIri) : (NODE_COLOR[kind] ?? NODE_COLOR.other);
+}
+
 export const RELATION_KINDS: readonly RelationKind[] = [
   "alliance",
   "rivalry",

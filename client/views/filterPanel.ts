@@ -5,13 +5,15 @@
  * relation kind (with its line colour and count), a year range, and the hidden nodes.
  */
 import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
-import { NODE_COLOR, NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
+import { classColor, NODE_COLOR, NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
 import type { ViewState } from "./context.ts";
 import { clear, h } from "./dom.ts";
 
 export interface FilterCounts {
   kinds: Map<NodeKind, number>;
   relations: Map<RelationKind, number>;
+  /** Classes outside Caspian's ontology (kind "other"), each with its own colour in the legend. */
+  classes?: Map<string, { label: string; count: number }>;
 }
 
 export interface FilterPanel {
@@ -77,6 +79,11 @@ export function mountFilterPanel(container: HTMLElement, setState: (patch: Parti
     update(next, counts) {
       state = next;
       rows(kindsBox, NODE_KINDS, counts.kinds, next.kinds, (k) => h("span", { class: "swatch", style: `background:${NODE_COLOR[k]}`, "aria-hidden": "true" }), (k) => NODE_KIND_LABEL[k], "kinds");
+      kindsBox.querySelectorAll(".class-row").forEach((row) => row.remove());
+      const classes = [...(counts.classes ?? [])].sort((a, b) => b[1].count - a[1].count || a[1].label.localeCompare(b[1].label)).slice(0, 30);
+      for (const [iri, { label, count }] of classes) {
+        kindsBox.append(h("div", { class: "row class-row", title: iri }, h("span", { class: "swatch", style: `background:${classColor(iri)}`, "aria-hidden": "true" }), label, h("span", { class: "count" }, String(count))));
+      }
       rows(
         relationsBox,
         RELATION_KINDS,
