@@ -242,4 +242,6 @@ export interface UploadedDataset {
 export interface DatasetList {
   uploads: UploadedDataset[];
   files: { path: string; triples: number; graph?: string }[];
+  /** Stored files moved to quarantine/ at start because they no longer parse. */
+  quarantined: { file: string; reason: string }[];
 }

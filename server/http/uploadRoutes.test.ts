@@ -137,6 +137,7 @@ describe("a corrupted dataset file", () => {
     try {
       const listing = (await (await fetch(`${second.url}/api/v1/datasets`)).json()) as { uploads: { name: string }[] };
       expect(listing.uploads.map((dataset) => dataset.name)).toEqual(["good"]);
+      expect((listing as unknown as { quarantined: { file: string; reason: string }[] }).quarantined).toEqual([{ file: "datasets/bad.nq", reason: expect.stringMatching(/^does not parse as N-Quads/) }]);
       const quarantine = await readdir(join(broken, "quarantine"));
       const reason = quarantine.find((file) => file.endsWith(".reason.txt"))!;
       expect(await readFile(join(broken, "quarantine", reason), "utf8")).toMatch(/bad\.nq does not parse/);

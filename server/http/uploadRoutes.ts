@@ -1,7 +1,8 @@
 /**
  * Dataset routes
  * ==============
- * GET    /api/v1/datasets            the uploaded datasets and the files loaded at start
+ * GET    /api/v1/datasets            the uploaded datasets, the files loaded at start, and any
+ *                                     stored file quarantined at start (with its reason)
  * POST   /api/v1/datasets?name=N     upload: the body is the RDF document, its Content-Type the
  *                                     format (or the extension of ?name= says it); admin only
  * DELETE /api/v1/datasets/:name      remove an uploaded dataset; admin only
@@ -20,7 +21,7 @@ import type { Quad } from "n3";
 import { intoGraph, toChunks, type DatasetFile } from "../rdf/loadDatasets.ts";
 import { NS } from "../rdf/namespaces.ts";
 import { parseRdfDocument, parseRdfFile, RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
-import { DATASET_NAME, uploadGraphIri, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
+import { DATASET_NAME, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import { validateShapes, type ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { HttpError, NotFoundError } from "./errors.ts";
@@ -45,6 +46,8 @@ export interface UploadRouteDeps {
 export interface DatasetListing {
   uploads: StoredDataset[];
   files: DatasetFile[];
+  /** Stored files moved to quarantine/ when the server started, with the reason. */
+  quarantined: QuarantinedFile[];
 }
 
 export interface UploadAnswer {
@@ -60,7 +63,7 @@ let shapesAndOntology: Promise<{ shapes: Quad[]; ontology: Quad[] }> | undefined
 export function createUploadRouter(deps: UploadRouteDeps): express.Router {
   const router = express.Router();
   router.get("/", (_req, res: express.Response<DatasetListing>) => {
-    res.json({ uploads: deps.store.list(), files: deps.files ?? [] });
+    res.json({ uploads: deps.store.list(), files: deps.files ?? [], quarantined: deps.store.quarantined });
   });
 
   router.post(
