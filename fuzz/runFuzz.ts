@@ -45,6 +45,8 @@ function send(base: URL, agent: Agent, hostile: HostileRequest): Promise<FuzzAns
     );
     // The server may answer (413) and close before the whole body is written: the answer counts.
     req.on("error", (error) => resolve({ category: hostile.category, status: -1, body: `connection error: ${error.message}` }));
+    // A reset that lands after the answer was read is the client's socket's, not the request's.
+    req.on("socket", (socket) => socket.listenerCount("error") === 0 && socket.on("error", () => {}));
     req.end(hostile.body);
   });
 }
