@@ -134,7 +134,7 @@ describe("graphView", () => {
     expect(payload.nodes.map((n) => n.key)).toEqual([cd("Iran"), cd("Russia"), cd("TreatyOfTurkmenchay")].sort());
     expect(payload.attributes.totalNodes).toBe(full.nodes.length);
     expect(payload.attributes.omitted).toBe(
-      `${full.nodes.length - 3} of ${full.nodes.length} nodes and ${full.edges.length - payload.edges.length} of ${full.edges.length} edges left out: the view keeps the 3 most connected nodes.`,
+      `${full.nodes.length - 3} of ${full.nodes.length} nodes and ${full.edges.length - payload.edges.length} of ${full.edges.length} edges left out: the view keeps the 2 most connected nodes and the 1 nodes that link most of them.`,
     );
     expect(full.attributes.omitted).toBeUndefined();
   });

@@ -7,7 +7,7 @@
  */
 import type { GraphPayload, NodeKind, RelationKind } from "../http/apiTypes.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
-import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
+import { readGraphModel, type GraphModel, type ModelEdge, type ModelNode } from "./graphModel.ts";
 import { compareStrings } from "./sparqlText.ts";
 
 export const DEFAULT_NODE_BUDGET = 5000;
@@ -30,6 +30,32 @@ export function inYears(item: { startYear?: number; endYear?: number }, from?: n
   if (to !== undefined && item.startYear !== undefined && item.startYear > to) return false;
   if (from !== undefined && item.endYear !== undefined && item.endYear < from) return false;
   return true;
+}
+
+/**
+ * The nodes an overview keeps within `budget`: the most connected half (the hubs), then the nodes
+ * with the most edges to those hubs, so the overview has edges to draw (hubs of a large graph are
+ * often not linked to each other directly: states are linked through the treaties and wars they
+ * took part in). Whatever budget is left goes to the next most connected nodes.
+ */
+function overview(kept: readonly ModelNode[], edges: readonly ModelEdge[], degree: ReadonlyMap<string, number>, budget: number): { top: Set<string>; hubs: number } {
+  const ranked = [...kept].sort((a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0) || compareStrings(a.key, b.key)).map((n) => n.key);
+  const top = new Set(ranked.slice(0, Math.ceil(Math.max(0, budget) / 2)));
+  const hubs = top.size;
+  const links = new Map<string, number>();
+  for (const e of edges) {
+    if (top.has(e.source) && !top.has(e.target)) links.set(e.target, (links.get(e.target) ?? 0) + 1);
+    if (top.has(e.target) && !top.has(e.source)) links.set(e.source, (links.get(e.source) ?? 0) + 1);
+  }
+  const linking = [...links]
+    .sort(([a, x], [b, y]) => y - x || (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || compareStrings(a, b))
+    .slice(0, Math.max(0, budget - hubs));
+  for (const [key] of linking) top.add(key);
+  for (const key of ranked) {
+    if (top.size >= budget) break;
+    top.add(key);
+  }
+  return { top, hubs };
 }
 
 export function filterGraph(model: GraphModel, filters: GraphFilters): GraphPayload {
@@ -59,17 +85,14 @@ export function filterGraph(model: GraphModel, filters: GraphFilters): GraphPayl
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
-    const top = new Set(
-      [...kept]
-        .sort((a, b) => (degree.get(b.key) ?? 0) - (degree.get(a.key) ?? 0) || compareStrings(a.key, b.key))
-        .slice(0, Math.max(0, budget))
-        .map((n) => n.key),
-    );
+    const { top, hubs } = overview(kept, keptEdges, degree, budget);
     nodes = kept.filter((n) => top.has(n.key));
     edges = keptEdges.filter((e) => top.has(e.source) && top.has(e.target));
+    const linking = nodes.length - hubs;
     omitted =
       `${kept.length - nodes.length} of ${kept.length} nodes and ${keptEdges.length - edges.length} of ` +
-      `${keptEdges.length} edges left out: the view keeps the ${nodes.length} most connected nodes.`;
+      `${keptEdges.length} edges left out: the view keeps the ${hubs} most connected nodes` +
+      (linking > 0 ? ` and the ${linking} nodes that link most of them.` : ".");
   }
 
   return {
