@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     console.log(`Caspian listening on http://${host}:${port}`);
+    // Read the graph model now, not on the first visitor's request: at a million triples it
+    // takes seconds. A failure here is only logged; the first request tries again.
+    void import("./graph/graphModel.ts").then(({ readGraphModel }) => readGraphModel(engine)).catch((error: unknown) => console.error(`Could not prepare the graph view: ${(error as Error).message}`));
   });
 
   let stopping = false;
