@@ -31,7 +31,7 @@ describe("health and routing", () => {
     const body = await response.json();
     expect(body).toMatchObject({ status: "ok", triples: 5, engine: expect.stringContaining("oxigraph") });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.datasets).toEqual([{ path: expect.stringMatching(/small\.ttl$/), triples: 5 }]);
+    expect(body.datasets).toEqual([{ path: expect.stringMatching(/small\.ttl$/), triples: 5, graph: expect.stringMatching(/^urn:caspian:file:.*small\.ttl$/) }]);
   });
 
   it("answers an unknown API route with a JSON 404", async () => {

@@ -13,6 +13,9 @@ import { DEFAULT_SOURCES, intoGraph, loadDatasets, toChunks, type DatasetFile } 
 import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
 
+/** Stores above this many triples get their graph model read at start (see "listening"). */
+const PREPARE_VIEWS_ABOVE = 200_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -39,9 +42,18 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     console.log(`Caspian listening on http://${host}:${port}`);
-    // Read the graph model now, not on the first visitor's request: at a million triples it
-    // takes seconds. A failure here is only logged; the first request tries again.
-    void import("./graph/graphModel.ts").then(({ readGraphModel }) => readGraphModel(engine)).catch((error: unknown) => console.error(`Could not prepare the graph view: ${(error as Error).message}`));
+    // A large store's graph model is read now, not on the first visitor's request: at a million
+    // triples it takes seconds. A failure is only logged; the first request tries again.
+    void engine
+      .tripleCount()
+      .then(async (triples) => {
+        if (triples < PREPARE_VIEWS_ABOVE || stopping) return;
+        const { readGraphModel } = await import("./graph/graphModel.ts");
+        await readGraphModel(engine);
+      })
+      .catch((error: unknown) => {
+        if (!stopping) console.error(`Could not prepare the graph view: ${(error as Error).message}`);
+      });
   });
 
   let stopping = false;
