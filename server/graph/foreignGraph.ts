@@ -18,7 +18,12 @@ import { SOURCE_CLASSES } from "./vocabulary.ts";
 import { viewProfile, yearOf, type ViewProfile } from "./viewProfile.ts";
 
 /** Classes from these vocabularies describe schemas, not things to draw; documents (SOURCE_CLASSES) are drawn only when evidence cites them. */
-const SCHEMA_NAMESPACES = [NS.cas, NS.owl, NS.rdfs, NS.rdf, NS.sh, "http://www.w3.org/2004/02/skos/core#Concept"];
+const SCHEMA_NAMESPACES = [
+  NS.cas, NS.owl, NS.rdfs, NS.rdf, NS.sh, "http://www.w3.org/2004/02/skos/core#Concept",
+  // A store's own bookkeeping that its default graph shows (Virtuoso's quad maps, in virtrdf:,
+  // and its service description).
+  "http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/sparql-service-description#",
+];
 
 export interface ForeignGraph {
   nodes: ModelNode[];
