@@ -21,6 +21,12 @@ export const INCOMING_LIMIT = 1000;
 
 const SCHEMA_CLASSES = new Set([`${NS.skos}Concept`, `${NS.owl}Class`, `${NS.rdfs}Class`, `${NS.skos}ConceptScheme`]);
 
+/** skos:prefLabel, schema:name, foaf:name, dcterms:title: a resource's name when it has no rdfs:label. */
+const NAME_PROPERTIES = new Set([
+  "http://www.w3.org/2004/02/skos/core#prefLabel", "http://schema.org/name", "https://schema.org/name",
+  "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title",
+]);
+
 export async function entityDetails(engine: QueryEngine, iri: string): Promise<EntityDetails> {
   const ref = iriRef(iri);
   const labelOf = `OPTIONAL { { ?x rdfs:label ?xLabel } UNION { ?x skos:prefLabel ?xLabel } UNION { ?x dcterms:title ?xLabel } }`;
@@ -44,6 +50,8 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
   if (!exists) throw new NotFoundError(`No resource <${iri}> in the data. Search for a label with /api/v1/search?q=.`);
 
   const own = new LabelMap();
+  // Names from the other common label properties, for data outside Caspian's ontology.
+  const named = new LabelMap();
   const others = new Others(schema);
   const altLabels = new Set<string>();
   const comments = new LabelMap();
@@ -61,6 +69,7 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
     const o = row.o!;
     others.add(row, "o");
     if (p === RDFS_LABEL) own.add(iri, o);
+    else if (NAME_PROPERTIES.has(p) && o.type === "literal") named.add(iri, o);
     else if (p === SKOS_ALT) altLabels.add(o.value);
     else if (p === RDFS_COMMENT) comments.add(iri, o);
     else if (p === RDF_TYPE && o.type === "uri") classes.add(o.value);
@@ -105,7 +114,7 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
   const comment = comments.has(iri) ? comments.get(iri) : undefined;
   return {
     iri,
-    label: own.has(iri) ? own.get(iri) : fallbackLabel,
+    label: own.has(iri) ? own.get(iri) : named.has(iri) ? named.get(iri) : fallbackLabel,
     altLabels: [...altLabels].sort(compareStrings),
     ...(comment !== undefined ? { comment } : {}),
     kind: info.kind,

@@ -55,6 +55,11 @@ describe("Wikidata-shaped data through the API (the wikidata profile, detected f
     ]);
   });
 
+  it("names a resource in the entity view by schema:name when it has no rdfs:label", async () => {
+    const entity = await get<{ label: string }>(`/entity?iri=${encodeURIComponent(wd("OttomanEmpire"))}`);
+    expect(entity.label).toBe("Ottoman Empire");
+  });
+
   it("expands a state to its treaties through /neighbours", async () => {
     const around = await get<GraphPayload>(`/neighbours?iri=${encodeURIComponent(wd("Britain"))}`);
     expect(around.nodes.map((n) => n.key).sort()).toEqual([wd("AngloRussianConvention"), wd("Britain"), wd("TreatyOfParis1857")]);
