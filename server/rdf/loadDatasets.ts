@@ -9,11 +9,11 @@
  * union of all graphs as the default graph, so the views see everything. One bad file stops the
  * load with an error naming the file, line and column.
  */
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFactory, Writer, type Quad } from "n3";
-import { displayPath, fileGraphIri, parseRdfFile, RDF_EXTENSIONS } from "./parseRdf.ts";
+import { displayPath, fileGraphIri, N3_FORMATS, parseRdfFile, parseRdfTextInBatches, RDF_EXTENSIONS } from "./parseRdf.ts";
 
 export interface DatasetFile {
   /** The file as a user would name it (relative to the working directory when inside it). */
@@ -64,9 +64,19 @@ export async function loadDatasets(sources: readonly string[]): Promise<LoadedDa
   for (const file of files) {
     const embedded = isEmbedded(file);
     const graph = embedded ? undefined : fileGraphIri(file);
-    const quads = await parseRdfFile(file);
-    counts.push({ path: displayPath(file), triples: quads.length, ...(graph ? { graph } : {}) });
-    chunks.push(...toChunks(graph ? intoGraph(quads, graph) : quads));
+    // The Turtle family is parsed in batches straight into N-Quads chunks, so a large file never
+    // sits in memory as quad objects; the file's chunks join the others only once it parsed whole.
+    const fileChunks: string[] = [];
+    let triples = 0;
+    const add = (quads: Quad[]) => {
+      triples += quads.length;
+      fileChunks.push(...toChunks(graph ? intoGraph(quads, graph) : quads));
+    };
+    const n3Format = N3_FORMATS[extname(file).toLowerCase()];
+    if (n3Format) await parseRdfTextInBatches(await readFile(file, "utf8"), file, add, CHUNK_QUADS, n3Format);
+    else add(await parseRdfFile(file));
+    counts.push({ path: displayPath(file), triples, ...(graph ? { graph } : {}) });
+    chunks.push(...fileChunks);
   }
   return {
     chunks,

@@ -59,17 +59,50 @@ export function displayPath(path: string): string {
 }
 
 export function parseRdfText(text: string, file: string, format = N3_FORMATS[extname(file)] ?? "text/turtle", baseIRI?: string): Quad[] {
-  const parser = new Parser({ format, baseIRI });
   try {
-    return parser.parse(text);
+    return new Parser({ format, baseIRI }).parse(text);
   } catch (error) {
-    const e = error as Error & { context?: { line?: number; token?: { line?: number; value?: string; prefix?: string } } };
-    // n3 puts the line in context; the message itself reads "... on line N."
-    const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]) ?? undefined;
-    const detail = e.message.replace(/ on line \d+\.?$/, "");
-    const known = Number.isFinite(line) ? line : undefined;
-    throw new RdfSyntaxError(displayPath(file), known, known ? columnOf(text, known, e.context?.token, e.message) : undefined, detail);
+    throw toSyntaxError(error, text, file);
   }
+}
+
+/**
+ * Parses with n3 and hands the quads over in batches of `batchSize` as they come, so a large file
+ * never sits in memory as one array of quad objects. Rejects with RdfSyntaxError, possibly after
+ * some batches were handed over: the caller keeps them aside until the whole file parsed.
+ */
+export function parseRdfTextInBatches(text: string, file: string, onBatch: (quads: Quad[]) => void, batchSize: number, format = N3_FORMATS[extname(file)] ?? "text/turtle", baseIRI?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let batch: Quad[] = [];
+    let settled = false;
+    // With a callback n3 parses in the background and ends with a null quad (or one error).
+    new Parser({ format, baseIRI }).parse(text, (error, quad) => {
+      if (settled) return;
+      if (error) {
+        settled = true;
+        reject(toSyntaxError(error, text, file));
+      } else if (quad) {
+        batch.push(quad);
+        if (batch.length >= batchSize) {
+          onBatch(batch);
+          batch = [];
+        }
+      } else {
+        settled = true;
+        if (batch.length > 0) onBatch(batch);
+        resolve();
+      }
+    });
+  });
+}
+
+function toSyntaxError(error: unknown, text: string, file: string): RdfSyntaxError {
+  const e = error as Error & { context?: { line?: number; token?: { line?: number; value?: string; prefix?: string } } };
+  // n3 puts the line in context; the message itself reads "... on line N."
+  const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]) ?? undefined;
+  const detail = e.message.replace(/ on line \d+\.?$/, "");
+  const known = Number.isFinite(line) ? line : undefined;
+  return new RdfSyntaxError(displayPath(file), known, known ? columnOf(text, known, e.context?.token, e.message) : undefined, detail);
 }
 
 /** Media types Caspian reads (Content-Type of an upload), to the file extension that stands for them. */
