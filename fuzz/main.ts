@@ -3,8 +3,14 @@
  * against a fresh in-process server. Prints the answers by status and category, every answer
  * that broke the rule, and the heap before and after; exits 1 if anything broke it.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { runFuzz } from "./runFuzz.ts";
 import { settledHeapMb, startFuzzServer } from "./fuzzServer.ts";
+
+// A full collection before each heap reading, so the comparison is of live objects, not garbage.
+setFlagsFromString("--expose-gc");
+(globalThis as { gc?: unknown }).gc ??= runInNewContext("gc");
 
 const count = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 20261124);
