@@ -43,7 +43,7 @@ describe("broken RDF files", () => {
     }
   });
 
-  it("each fail to parse with an error naming the file, and the line where the format gives one", async () => {
+  it("each fail to parse with an error naming the file, and the line and column where the format gives them", async () => {
     const wrong: string[] = [];
     for (const file of files) {
       const outcome = await parseRdfFile(file.path).then(
@@ -52,7 +52,7 @@ describe("broken RDF files", () => {
       );
       if (!(outcome instanceof RdfSyntaxError)) wrong.push(`${file.name}: ${String(outcome)}`);
       else if (!outcome.message.includes(file.name)) wrong.push(`${file.name}: message does not name the file: ${outcome.message.slice(0, 120)}`);
-      else if (HAS_LINE.test(file.name) && outcome.line === undefined) wrong.push(`${file.name}: no line in ${outcome.message.slice(0, 120)}`);
+      else if (HAS_LINE.test(file.name) && (outcome.line === undefined || outcome.column === undefined)) wrong.push(`${file.name}: no line and column in ${outcome.message.slice(0, 120)}`);
       else if (file.name.endsWith(".jsonld") && file.kind !== "bad IRI" && (outcome.line === undefined || outcome.column === undefined)) {
         wrong.push(`${file.name}: no line and column in ${outcome.message.slice(0, 120)}`);
       }
@@ -97,7 +97,7 @@ describe("broken RDF uploads", () => {
       });
       const body = (await response.json()) as { code?: string; message?: string };
       if (response.status !== 400 || body.code !== "RDF_SYNTAX" || !body.message?.includes(file.name)) wrong.push(`${file.name}: ${response.status} ${JSON.stringify(body).slice(0, 160)}`);
-      else if (HAS_LINE.test(file.name) && !/ line \d+/.test(body.message)) wrong.push(`${file.name}: no line in ${body.message.slice(0, 160)}`);
+      else if (HAS_LINE.test(file.name) && !/ line \d+, column \d+/.test(body.message)) wrong.push(`${file.name}: no line and column in ${body.message.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);
     expect(await triples()).toBe(before);

@@ -97,7 +97,7 @@ export function parseRdfTextInBatches(text: string, file: string, onBatch: (quad
 }
 
 function toSyntaxError(error: unknown, text: string, file: string): RdfSyntaxError {
-  const e = error as Error & { context?: { line?: number; token?: { line?: number; value?: string; prefix?: string } } };
+  const e = error as Error & { context?: { line?: number; token?: { line?: number; type?: string; value?: string; prefix?: string } } };
   // n3 puts the line in context; the message itself reads "... on line N."
   const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]) ?? undefined;
   const detail = e.message.replace(/ on line \d+\.?$/, "");
@@ -131,10 +131,13 @@ export async function parseRdfDocument(text: string, label: string, mediaType: s
  * n3 gives the line but no column: find the offending token (or the text its message quotes) in
  * that line. Undefined when it cannot be found, rather than a wrong column.
  */
-function columnOf(text: string, line: number, token: { value?: string; prefix?: string } | undefined, message: string): number | undefined {
+function columnOf(text: string, line: number, token: { type?: string; value?: string; prefix?: string } | undefined, message: string): number | undefined {
   const source = text.split(/\r?\n/)[line - 1];
   if (source === undefined) return undefined;
-  const snippet = token?.prefix !== undefined ? `${token.prefix}:${token.value ?? ""}` : token?.value || /Unexpected "(.{1,40}?)"? on line/.exec(message)?.[1];
+  // A lexer error quotes the rest of the line, which may be megabytes: its first 20 characters do.
+  // A punctuation token ("{", ".") has an empty prefix and value: its type is its text.
+  const punctuation = token?.type && /^[^\w]{1,2}$/.test(token.type) ? token.type : undefined;
+  const snippet = token?.type === "prefixed" ? `${token.prefix ?? ""}:${token.value ?? ""}` : token?.value || punctuation || /Unexpected "([\s\S]*?)" on line \d+\.?$/.exec(message)?.[1]?.slice(0, 20);
   if (!snippet) return undefined;
   const index = source.indexOf(snippet);
   return index >= 0 ? index + 1 : undefined;
