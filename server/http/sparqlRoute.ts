@@ -4,7 +4,8 @@
  * /sparql answers read-only queries as the SPARQL 1.1 Protocol says: GET ?query=, POST
  * application/sparql-query, POST application/x-www-form-urlencoded, and HEAD; default-graph-uri
  * and named-graph-uri; the result format from Accept or the `format` parameter (the first usable
- * of its values). Updates are refused (403), other methods answered 405 with Allow; GET without a
+ * of its values). Updates are refused (403 read-only, 401 without the admin token, 501 with it:
+ * data changes through uploads), other methods answered 405 with Allow; GET without a
  * query describes the service (with VoID). Any origin may query; preflights are answered.
  */
 import express, { type Request, type Response } from "express";
