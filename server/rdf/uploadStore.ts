@@ -6,7 +6,8 @@
  * with triple counts, sizes and upload times. Every write goes to a temporary file that is
  * fsynced, renamed over the old one, and then the directory is fsynced, so a crash leaves the old
  * or the new file, never half of one. On open, a file that no longer parses (or that the index
- * cannot account for) is moved to `quarantine/` with the reason, and the rest loads.
+ * cannot account for) is moved to `quarantine/` with the reason, and the rest loads; an index
+ * that cannot be read is moved there too and rebuilt from the dataset files.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
@@ -79,7 +80,7 @@ export class UploadStore {
       loaded.push({ dataset: counted, quads });
     }
     for (const stray of files) await store.quarantine(join("datasets", stray), "is not listed in index.json");
-    if (store.quarantined.length > 0) await store.writeIndex();
+    if (store.quarantined.length > 0 || loaded.length !== index.length) await store.writeIndex();
     return { store, loaded };
   }
 
@@ -124,9 +125,21 @@ export class UploadStore {
       if (!Array.isArray(parsed.datasets)) throw new Error("no datasets list");
       return parsed.datasets.filter((entry): entry is StoredDataset => typeof entry?.name === "string" && DATASET_NAME.test(entry.name));
     } catch (error) {
-      await this.quarantine("index.json", `is not a readable index (${(error as Error).message})`);
-      return [];
+      // The datasets themselves are intact: set the index aside and list them again from their files.
+      await this.quarantine("index.json", `is not a readable index (${(error as Error).message}); the datasets were listed again from their files`);
+      return await this.listFromFiles();
     }
+  }
+
+  private async listFromFiles(): Promise<StoredDataset[]> {
+    const files = (await readdir(join(this.dir, "datasets"))).filter((file) => file.endsWith(".nq") && DATASET_NAME.test(file.slice(0, -3)));
+    return await Promise.all(
+      files.sort().map(async (file) => {
+        const name = file.slice(0, -3);
+        const info = await stat(join(this.dir, "datasets", file));
+        return { name, graph: uploadGraphIri(name), triples: 0, bytes: info.size, uploadedAt: info.mtime.toISOString(), format: "application/n-quads" };
+      }),
+    );
   }
 
   private writeIndex(): Promise<void> {
