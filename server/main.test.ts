@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -53,5 +56,25 @@ describe("main", () => {
     const { code, stderr } = await exit;
     expect(code).toBe(2);
     expect(stderr).toMatch(/row cap/);
+  });
+
+  it("honours --profile: wikidata reads the Wikidata fixture's years, an explicit default turns detection off", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "caspian-main-"));
+    const treatiesOnTimeline = async (profile: string): Promise<string[]> => {
+      const args = ["--no-default-data", "--data", "server/graph/fixtures/wikidata-treaties.ttl", "--data-dir", dataDir, "--workers", "1", "--profile", profile];
+      const { firstLine, exit } = start(args, { PORT: "0" });
+      const url = (await firstLine).replace("Caspian listening on ", "");
+      const timeline = (await (await fetch(`${url}/api/v1/timeline`)).json()) as { events: { label: string }[] };
+      child!.kill("SIGTERM");
+      await exit;
+      return timeline.events.map((event) => event.label).filter((label) => label.startsWith("Treaty of"));
+    };
+    try {
+      expect(await treatiesOnTimeline("wikidata")).toContain("Treaty of Gulistan");
+      // The same data has wdt:P31 statements, so auto would pick wikidata; default must not.
+      expect(await treatiesOnTimeline("default")).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

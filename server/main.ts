@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
 import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { setViewProfile } from "./graph/viewProfile.ts";
 import { DEFAULT_SOURCES, intoGraph, loadDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   }
 
   const { engine, datasets, uploads } = await startEngine(config);
+  setViewProfile(engine, config.profile);
   const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit }, uploads });
 
   const server = app.listen(config.port, config.host);
