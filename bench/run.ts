@@ -1,7 +1,7 @@
 /**
  * Benchmarks
  * ==========
- * `npm run bench [-- server engines explorer scale]`: runs the chosen benchmarks (all but scale by default),
+ * `npm run bench [-- server engines examples exports explorer scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
  * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso adds a throwaway Virtuoso on the same data) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
@@ -58,6 +58,18 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     const result = await runEngineBench();
     printEngineBench(result);
     return result;
+  },
+  examples: async () => {
+    // The workbench's example-query library against the raw store match of the same patterns.
+    const { printExamplesBench, runExamplesBench } = await import("./examples.ts");
+    const result = await runExamplesBench();
+    printExamplesBench(result);
+    return result;
+  },
+  exports: async () => {
+    const { runExportsBench } = await import("./exports.ts");
+    console.log("\nExports (CLI renderer, in-process)");
+    return runExportsBench();
   },
   explorer: async () => {
     // Browser benchmark (client side): loaded lazily so the server ones run without Chromium.
