@@ -4,11 +4,17 @@ import { loadDatasets } from "../rdf/loadDatasets.ts";
 import { graphView } from "./graphView.ts";
 import { forgetViews } from "./perEngine.ts";
 import { search } from "./search.ts";
+import { timeline } from "./timeline.ts";
 import { MINI_FIXTURE, cd } from "./testEngine.ts";
 
 const NEW_PLACE = [
   `<https://w3id.org/caspian/data/Derbent> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/caspian/ontology#Place> <urn:test:upload> .`,
   `<https://w3id.org/caspian/data/Derbent> <http://www.w3.org/2000/01/rdf-schema#label> "Derbent" <urn:test:upload> .`,
+].join("\n");
+const NEW_EVENT = [
+  `<https://w3id.org/caspian/data/SiegeOfDerbent> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/caspian/ontology#Event> <urn:test:event> .`,
+  `<https://w3id.org/caspian/data/SiegeOfDerbent> <http://www.w3.org/2000/01/rdf-schema#label> "Siege of Derbent" <urn:test:event> .`,
+  `<https://w3id.org/caspian/data/SiegeOfDerbent> <https://w3id.org/caspian/ontology#startYear> "1806"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:test:event> .`,
 ].join("\n");
 
 let engine: EmbeddedEngine;
@@ -30,5 +36,21 @@ describe("the views' memo", () => {
     await engine.dropGraph("urn:test:upload");
     forgetViews(engine);
     expect(await graphView(engine)).toEqual(before);
+  });
+
+  it("reads the timeline again once an uploaded graph adds an event, and after forgetViews", async () => {
+    const before = await timeline(engine);
+    expect(await timeline(engine)).toEqual(before);
+    expect(before.events.map((e) => e.iri)).not.toContain(cd("SiegeOfDerbent"));
+
+    await engine.addGraph("urn:test:event", [NEW_EVENT]);
+    const after = await timeline(engine);
+    expect(after.events.find((e) => e.iri === cd("SiegeOfDerbent"))).toMatchObject({ label: "Siege of Derbent", startYear: 1806, endYear: 1806 });
+    // The dyad is chosen after the memo: another dyad still answers from the same data.
+    expect((await timeline(engine, [cd("Russia"), cd("Iran")])).events).toEqual(after.events);
+
+    await engine.dropGraph("urn:test:event");
+    forgetViews(engine);
+    expect(await timeline(engine)).toEqual(before);
   });
 });

@@ -4,6 +4,8 @@
  * The periods (dynastic, with their country; the article's analytic ages), the dated events,
  * treaties and threats, and the relationship states of a dyad (by default Iran–Russia, with the
  * Soviet Union on Russia's side, see dyad.ts) with their level, rank and evidence.
+ * Everything but the choice of dyad is read once per engine and data (perEngine.ts): at a million
+ * triples the reads take seconds, while picking a dyad's states from them takes milliseconds.
  */
 import type { Ref, RelationshipStatePoint, Timeline, TimelineEvent, TimelinePeriod } from "../http/apiTypes.ts";
 import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
@@ -11,13 +13,59 @@ import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
 import { CAS } from "./vocabulary.ts";
 import { LabelMap } from "./labels.ts";
 import { readGraphModel } from "./graphModel.ts";
+import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
 
 const byTime = <T extends Ref & { startYear: number; endYear: number }>(a: T, b: T) =>
   a.startYear - b.startYear || a.endYear - b.endYear || compareStrings(a.label, b.label) || compareStrings(a.iri, b.iri);
 
+/** What the timeline reads from the data, before a dyad is chosen. */
+interface TimelineData {
+  periods: TimelinePeriod[];
+  events: TimelineEvent[];
+  /** Every relationship state with its members, and the row that describes it. */
+  states: Map<string, { members: Set<string>; row: SparqlRow }>;
+  ref: (iri: string) => Ref;
+  rank: (level: string) => number | undefined;
+}
+
 export async function timeline(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD): Promise<Timeline> {
+  const { periods, events, states: grouped, ref, rank } = await timelineData(engine);
+  const span = (row: SparqlRow) => {
+    const startYear = int(row, "start")!;
+    return { startYear, endYear: int(row, "end") ?? startYear };
+  };
+  const [a, b] = dyad;
+  const stateList: RelationshipStatePoint[] = [];
+  for (const [x, { members, row }] of grouped) {
+    const list = [...members].sort(compareStrings);
+    if (!isDyad(list, a, b)) continue;
+    // Order the dyad as asked: the member standing for `a` first.
+    const ordered = sideMembers(a, b).includes(list[0]!) ? list : [list[1]!, list[0]!];
+    const level = iriOf(row, "level");
+    const geography = iriOf(row, "geography");
+    const period = iriOf(row, "period");
+    stateList.push({
+      iri: x,
+      dyad: [ref(ordered[0]!), ref(ordered[1]!)],
+      level: level ? { ...ref(level), rank: rank(level) ?? 0 } : { iri: "", label: "unknown", rank: 0 },
+      ...(geography ? { geography: ref(geography) } : {}),
+      ...(period ? { period: ref(period) } : {}),
+      ...span(row),
+      evidenceCount: int(row, "evidence") ?? 0,
+    });
+  }
+
+  // Copies: the memo's lists are shared by every request.
+  return {
+    periods: [...periods],
+    events: [...events],
+    relationshipStates: stateList.sort((p, q) => p.startYear - q.startYear || p.endYear - q.endYear || compareStrings(p.iri, q.iri)),
+  };
+}
+
+const timelineData = perEngine(async (engine): Promise<TimelineData> => {
   const years = `?x cas:startYear ?start . OPTIONAL { ?x cas:endYear ?end }`;
   const label = (v: string) => `OPTIONAL { ?${v} rdfs:label ?${v}Label }`;
   const [schema, periods, events, states] = await Promise.all([
@@ -123,30 +171,5 @@ SELECT ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?pe
     if (compareStrings(iriOf(row, "period") ?? "", iriOf(group.row, "period") ?? "") < 0) group.row = row;
     grouped.set(x, group);
   }
-  const [a, b] = dyad;
-  const stateList: RelationshipStatePoint[] = [];
-  for (const [x, { members, row }] of grouped) {
-    const list = [...members].sort(compareStrings);
-    if (!isDyad(list, a, b)) continue;
-    // Order the dyad as asked: the member standing for `a` first.
-    const ordered = sideMembers(a, b).includes(list[0]!) ? list : [list[1]!, list[0]!];
-    const level = iriOf(row, "level");
-    const geography = iriOf(row, "geography");
-    const period = iriOf(row, "period");
-    stateList.push({
-      iri: x,
-      dyad: [ref(ordered[0]!), ref(ordered[1]!)],
-      level: level ? { ...ref(level), rank: schema.rank(level) ?? 0 } : { iri: "", label: "unknown", rank: 0 },
-      ...(geography ? { geography: ref(geography) } : {}),
-      ...(period ? { period: ref(period) } : {}),
-      ...span(row),
-      evidenceCount: int(row, "evidence") ?? 0,
-    });
-  }
-
-  return {
-    periods: periodList.sort(byTime),
-    events: eventList.sort(byTime),
-    relationshipStates: stateList.sort((p, q) => p.startYear - q.startYear || p.endYear - q.endYear || compareStrings(p.iri, q.iri)),
-  };
-}
+  return { periods: periodList.sort(byTime), events: eventList.sort(byTime), states: grouped, ref, rank: (level) => schema.rank(level) };
+});
