@@ -11,7 +11,8 @@
  * column). Data that uses the Caspian ontology (any cas: term) is checked against
  * ontology/shapes.ttl; violations are a 422 with the readable report unless `?force=true`, which
  * stores it anyway and returns the report beside the dataset. Then the dataset is written
- * durably (uploadStore.ts) and loaded as its own named graph into every query worker.
+ * durably (uploadStore.ts) and loaded as its own named graph into every query worker. A full or
+ * read-only data directory is a 507 (STORAGE_FULL / STORAGE_READ_ONLY); nothing changes.
  */
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -21,7 +22,7 @@ import type { Quad } from "n3";
 import { intoGraph, toChunks, type DatasetFile } from "../rdf/loadDatasets.ts";
 import { NS } from "../rdf/namespaces.ts";
 import { parseRdfDocument, parseRdfFile, RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
-import { DATASET_NAME, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
+import { DATASET_NAME, StorageError, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import { validateShapes, type ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { HttpError, NotFoundError } from "./errors.ts";
@@ -97,7 +98,12 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       const graph = uploadGraphIri(datasetName);
       const inGraph = intoGraph(quads, graph);
       const chunks = toChunks(inGraph);
-      const dataset = await deps.store.put(datasetName, chunks.join(""), quads.length, mediaType);
+      const dataset = await deps.store.put(datasetName, chunks.join(""), quads.length, mediaType).catch((error: unknown) => {
+        // 507 Insufficient Storage: the request was fine, the server cannot keep it. The server
+        // keeps serving the data it has.
+        if (error instanceof StorageError) throw new HttpError(507, error.code, error.message);
+        throw error;
+      });
       await deps.loader.addGraph(graph, chunks);
       forgetViews(deps.loader);
       res.status(201).json({ dataset, ...(shapes ? { shapes } : {}) });

@@ -7,7 +7,15 @@
  * fsynced, renamed over the old one, and then the directory is fsynced, so a crash leaves the old
  * or the new file, never half of one. On open, a file that no longer parses (or that the index
  * cannot account for) is moved to `quarantine/` with the reason, and the rest loads; an index
- * that cannot be read is moved there too and rebuilt from the dataset files.
+ * that cannot be read is moved there too and rebuilt from the dataset files. Temporary files a
+ * crash left behind are deleted on open. A full disk or a read-only directory is a StorageError
+ * (STORAGE_FULL / STORAGE_READ_ONLY) and leaves no partial file; what was stored stays as it was.
+ *
+ * Fault injection (tests only, server/faults.test.ts): CASPIAN_TEST_PAUSE_BEFORE_RENAME=ms pauses
+ * a dataset write after its temporary file is fsynced and before the rename;
+ * CASPIAN_TEST_PAUSE_BEFORE_INDEX=ms pauses after the rename and before index.json is written.
+ * Each pause prints `fault hook: pausing before ...` on stderr so a test can kill the process
+ * inside that window. Unset, they cost nothing.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
@@ -41,6 +49,36 @@ export class UploadStoreError extends Error {
   }
 }
 
+/** The data directory cannot take the write: full (ENOSPC, EDQUOT) or read-only (EROFS, EACCES, EPERM). */
+export class StorageError extends Error {
+  constructor(
+    readonly code: "STORAGE_FULL" | "STORAGE_READ_ONLY",
+    message: string,
+  ) {
+    super(message);
+    this.name = "StorageError";
+  }
+}
+
+const FULL = new Set(["ENOSPC", "EDQUOT"]);
+const READ_ONLY = new Set(["EROFS", "EACCES", "EPERM"]);
+
+/** A StorageError for a full or read-only disk; any other error unchanged. */
+function asStorageError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? "";
+  if (FULL.has(code)) return new StorageError("STORAGE_FULL", `The data directory (--data-dir) is full (${code}); nothing was stored. Free space there and upload again.`);
+  if (READ_ONLY.has(code)) return new StorageError("STORAGE_READ_ONLY", `The data directory (--data-dir) is not writable (${code}); nothing was stored. Make it writable and upload again.`);
+  return error;
+}
+
+/** Milliseconds of a fault-injection pause from the environment; 0 when unset. */
+async function faultPause(variable: string, where: string): Promise<void> {
+  const ms = Number(process.env[variable] ?? 0);
+  if (!(ms > 0)) return;
+  process.stderr.write(`fault hook: pausing before ${where} for ${ms} ms\n`);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export const DATASET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** The named graph of an uploaded dataset. */
@@ -64,7 +102,10 @@ export class UploadStore {
     await mkdir(join(dir, "datasets"), { recursive: true });
     const index = await store.readIndex();
     const loaded: { dataset: StoredDataset; quads: Quad[] }[] = [];
-    const files = new Set((await readdir(join(dir, "datasets"))).filter((file) => !file.startsWith(".tmp-")));
+    const all = await readdir(join(dir, "datasets"));
+    // A temporary file is a write a crash interrupted: never loaded, and its space given back.
+    for (const file of all.filter((name) => name.startsWith(".tmp-"))) await rm(join(dir, "datasets", file), { force: true }).catch(() => {});
+    const files = new Set(all.filter((file) => !file.startsWith(".tmp-")));
     for (const dataset of index) {
       const file = `${dataset.name}.nq`;
       files.delete(file);
@@ -96,10 +137,28 @@ export class UploadStore {
   async put(name: string, nquads: string, triples: number, format: string): Promise<StoredDataset> {
     if (!DATASET_NAME.test(name)) throw new UploadStoreError(`"${name}" is not a dataset name: use letters, digits, ".", "_" and "-" (at most 100), starting with a letter or digit.`);
     const bytes = Buffer.byteLength(nquads);
-    await this.writeDurably(join("datasets", `${name}.nq`), nquads);
+    const file = join("datasets", `${name}.nq`);
+    try {
+      await this.writeDurably(file, nquads);
+    } catch (error) {
+      throw asStorageError(error);
+    }
+    await faultPause("CASPIAN_TEST_PAUSE_BEFORE_INDEX", "the index update");
     const dataset: StoredDataset = { name, graph: uploadGraphIri(name), triples, bytes, uploadedAt: new Date().toISOString(), format };
+    const previous = this.datasets.get(name);
     this.datasets.set(name, dataset);
-    await this.writeIndex();
+    try {
+      await this.writeIndex();
+    } catch (error) {
+      // The index still lists what was there before: so does memory. A new file the index does
+      // not list would be quarantined on the next start, so it goes now.
+      if (previous) this.datasets.set(name, previous);
+      else {
+        this.datasets.delete(name);
+        await rm(join(this.dir, file), { force: true }).catch(() => {});
+      }
+      throw asStorageError(error);
+    }
     return dataset;
   }
 
@@ -151,14 +210,21 @@ export class UploadStore {
     const target = join(this.dir, relativePath);
     const folder = join(target, "..");
     const temporary = join(folder, `.tmp-${randomBytes(6).toString("hex")}`);
-    const handle = await open(temporary, "w");
     try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(temporary, "w");
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      if (relativePath.startsWith("datasets")) await faultPause("CASPIAN_TEST_PAUSE_BEFORE_RENAME", "the rename");
+      await rename(temporary, target);
+    } catch (error) {
+      // A half-written temporary file (a full disk) must not stay and hold the space.
+      await rm(temporary, { force: true }).catch(() => {});
+      throw error;
     }
-    await rename(temporary, target);
     await fsyncDir(folder);
   }
 
