@@ -6,7 +6,7 @@
  */
 /// <reference types="vite/client" />
 import * as api from "./api/client.ts";
-import { addNeighbourhood } from "./graph/addNeighbourhood.ts";
+import { addNeighbourhood, mergeNeighbours } from "./graph/addNeighbourhood.ts";
 import { buildGraph, countKinds, resize, type ExplorerGraph } from "./graph/model.ts";
 import { runLayout, type LayoutHandle, type LayoutStats } from "./graph/runLayout.ts";
 import { createBusy } from "./views/busy.ts";
@@ -92,8 +92,20 @@ const showTab = mountTabs(
 // ---- expand / reset / theme / zoom ---------------------------------------------------------
 async function expandNeighbours(iri: string) {
   if (!graph) return;
-  const entity = await busy("Expanding…", api.getEntity(iri));
-  const { neighbours, addedNodes } = addNeighbourhood(graph, entity);
+  // The neighbours route answers with whole nodes under its own budget; an entity that is not a
+  // node of the graph view (404 there) still has its relations in the entity view.
+  const merged = await busy(
+    "Expanding…",
+    api.getNeighbours(iri).then(
+      (payload) => mergeNeighbours(graph!, iri, payload),
+      async (error: unknown) => {
+        if (!(error instanceof api.ApiRequestError && error.status === 404)) throw error;
+        return addNeighbourhood(graph!, await api.getEntity(iri));
+      },
+    ),
+  );
+  const { neighbours, addedNodes } = merged;
+  if ("omitted" in merged && merged.omitted) status.textContent = `Neighbours of ${graph.getNodeAttribute(iri, "label")}: ${merged.omitted}`;
   if (addedNodes > 0) {
     // Index the new nodes in sigma before their sizes change: a partial repaint of a node sigma
     // has not indexed yet throws.

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityDetails, GraphPayload } from "../../server/http/apiTypes.ts";
-import { addNeighbourhood } from "./addNeighbourhood.ts";
+import { MINI_FIXTURE } from "../../server/graph/testEngine.ts";
+import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { addNeighbourhood, mergeNeighbours } from "./addNeighbourhood.ts";
 import { buildGraph } from "./model.ts";
 
 const payload: GraphPayload = {
@@ -39,5 +41,48 @@ describe("expand neighbours", () => {
     expect(graph.hasEdge("article|mentions|t")).toBe(true);
     expect(graph.edges("t", "iran")).toHaveLength(1);
     expect(addNeighbourhood(graph, entity)).toMatchObject({ addedNodes: 0, addedEdges: 0 });
+  });
+
+  describe("from the real server's /api/v1/neighbours", () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer({ sources: [MINI_FIXTURE], workers: 1 });
+    });
+    afterAll(() => server.close());
+    const get = async (path: string): Promise<GraphPayload> => {
+      const response = await fetch(`${server.url}/api/v1${path}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as GraphPayload;
+    };
+
+    it("adds a neighbour the overview's budget left out, near the expanded node, with its server attributes", async () => {
+      const graph = buildGraph(await get("/graph?maxNodes=2"));
+      expect(graph.order).toBe(2);
+      const centre = graph.nodes()[0]!;
+      const payload = await get(`/neighbours?iri=${encodeURIComponent(centre)}`);
+      const missing = payload.nodes.find((n) => !graph.hasNode(n.key));
+      expect(missing).toBeDefined();
+      const lacking = payload.nodes.filter((n) => !graph.hasNode(n.key)).length;
+
+      const result = mergeNeighbours(graph, centre, payload);
+      expect(graph.hasNode(missing!.key)).toBe(true);
+      expect(graph.getNodeAttributes(missing!.key)).toMatchObject(missing!.attributes);
+      const { x, y } = graph.getNodeAttributes(centre);
+      const added = graph.getNodeAttributes(missing!.key);
+      expect(Math.hypot(added.x - x, added.y - y)).toBeCloseTo(30);
+      expect(result.neighbours.has(missing!.key)).toBe(true);
+      expect(result.addedNodes).toBe(lacking);
+      expect(result.addedEdges).toBeGreaterThan(0);
+      expect(result.omitted).toBeUndefined();
+      expect(mergeNeighbours(graph, centre, payload)).toMatchObject({ addedNodes: 0, addedEdges: 0 });
+    });
+
+    it("passes on the server's omitted text when the neighbourhood is over its own budget", async () => {
+      const graph = buildGraph(await get("/graph?maxNodes=1"));
+      const centre = graph.nodes()[0]!;
+      const result = mergeNeighbours(graph, centre, await get(`/neighbours?iri=${encodeURIComponent(centre)}&maxNodes=2`));
+      expect(result.omitted).toMatch(/neighbours and .* edges left out/);
+      expect(graph.order).toBe(2);
+    });
   });
 });
