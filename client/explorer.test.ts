@@ -160,7 +160,9 @@ describe("the explorer page", () => {
       );
     const caucasus = "https://w3id.org/caspian/data/Caucasus";
     await waitHidden(caucasus, true);
+    const asked = page.waitForResponse((response) => response.url().includes("/api/v1/neighbours?") && response.status() === 200);
     await page.locator("article.entity button.expand").click();
+    await asked;
     await page.waitForFunction(() => !new URL(location.href).searchParams.get("hide"));
     await waitHidden(caucasus, false);
 
