@@ -293,6 +293,24 @@ describe.skipIf(Boolean(noMount) && !process.env.CI)("a data directory that cann
     await expectServing(server.url, 1000);
   });
 
+  it("takes a new dataset's file back when index.json cannot be written, answers 507, and keeps serving", async () => {
+    // The data directory read-only, its datasets/ folder a writable mount of its own: the
+    // dataset file is written, the index beside it is not.
+    const dataDir = await mountTmpfs("1m");
+    const server = await startServer(dataDir);
+    expect((await upload(server.url, "early", ntriples(1000))).status).toBe(201);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", join(dataDir, "datasets")]);
+    mounts.unshift(join(dataDir, "datasets")); // unmounted before its parent
+    execFileSync("mount", ["-o", "remount,ro", dataDir]);
+
+    const refused = await upload(server.url, "late", ntriples(100));
+    expect(refused.status).toBe(507);
+    expect((await refused.json()).code).toBe("STORAGE_READ_ONLY");
+    expect(await readdir(join(dataDir, "datasets"))).not.toContain("late.nq");
+    expect((await listing(server.url)).uploads.map((d) => d.name)).toEqual(["early"]);
+    await expectServing(server.url, 1000);
+  });
+
   it("answers 507 STORAGE_FULL for an upload bigger than the free space, leaves no partial file, and keeps serving", async () => {
     const dataDir = await mountTmpfs("64k");
     const server = await startServer(dataDir);
