@@ -186,6 +186,14 @@ describe("caspian export", () => {
     expect(XMLValidator.validate(graphml)).toBe(true);
   });
 
+  it("reads Wikidata-shaped data under --profile wikidata and none of it under an explicit --profile default", async () => {
+    const args = (profile: string) => ["--format", "csv", "--no-default-data", "--data", `${root}server/graph/fixtures/wikidata-treaties.ttl`, "--profile", profile, "--out", "dir"];
+    const nodes = async (profile: string) => parseCsv((await runExport(parseExportArgs(args(profile))))[0]!.bytes, { columns: true }) as { label: string; start_year: string }[];
+    expect((await nodes("wikidata")).find((n) => n.label === "Treaty of Gulistan")).toMatchObject({ start_year: "1813" });
+    // The data has wdt:P31 statements, so auto would pick wikidata; default reads rdf:type only.
+    expect(await nodes("default")).toEqual([]);
+  });
+
   it("runs as `caspian export` through the bin and refuses a bad flag with exit code 2", () => {
     const bin = `${root}bin/caspian.mjs`;
     const ok = spawnSync(process.execPath, [bin, "export", "--format", "caption", "--class", "treaty"], { encoding: "utf8" });

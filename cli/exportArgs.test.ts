@@ -19,6 +19,11 @@ describe("parseExportArgs", () => {
     expect(parseExportArgs(["--format", "svg"]).widthMm).toBe(183);
   });
 
+  it("takes a view profile, and leaves it to detection without one", () => {
+    expect(parseExportArgs(["--format", "svg", "--profile", "wikidata"]).profile).toBe("wikidata");
+    expect(parseExportArgs(["--format", "svg"]).profile).toBeUndefined();
+  });
+
   it.each([
     [["--format", "tiff"], /--format/],
     [[], /--format is required/],
@@ -28,6 +33,7 @@ describe("parseExportArgs", () => {
     [["--format", "pdf"], /--out FILE/],
     [["--format", "svg", "--width", "wide"], /--width/],
     [["--format", "svg", "--dpi", "5"], /--dpi/],
+    [["--format", "svg", "--profile", "dbpedia"], /--profile: unknown value "dbpedia"/],
     [["--format", "svg", "--lens", "iran"], /--lens/],
     [["--format", "svg", "--bogus"], /unknown option/],
   ])("refuses %j with a message naming the flag", (args, message) => {

@@ -33,7 +33,11 @@ export interface ExportRequest {
   periods?: string[];
   /** A TrueType font for PDF and PNG (default: DejaVu Sans from fonts-dejavu-core). */
   font?: string;
+  /** View profile for data outside Caspian's ontology (server/graph/viewProfile.ts); absent = auto. */
+  profile?: (typeof PROFILE_NAMES)[number];
 }
+
+export const PROFILE_NAMES = ["auto", "default", "wikidata"] as const;
 
 export class ExportArgsError extends Error {
   readonly code = "BAD_ARGUMENT";
@@ -61,7 +65,8 @@ Formats: ${FORMATS.join(", ")}
   --dpi N                 PNG resolution (default 300)
   --title TEXT  --caption TEXT  --legend | --no-legend
   --periods A,B,...       small multiples, one panel per named period (e.g. Safavid,Qajar,Pahlavi,post-Soviet)
-  --font FILE.ttf         font embedded in PDF and used for PNG (default DejaVu Sans)`;
+  --font FILE.ttf         font embedded in PDF and used for PNG (default DejaVu Sans)
+  --profile P             view profile for data outside the ontology: ${PROFILE_NAMES.join(" | ")} (default auto)`;
 
 const YEAR = /^-?\d{1,4}$/;
 
@@ -129,6 +134,7 @@ export function parseExportArgs(argv: readonly string[]): ExportRequest {
       case "--no-legend": request.legend = false; break;
       case "--periods": request.periods = value().split(",").map((s) => s.trim()).filter(Boolean); break;
       case "--font": request.font = value(); break;
+      case "--profile": request.profile = list("--profile", value(), PROFILE_NAMES)[0]!; break;
       default: throw new ExportArgsError(`${arg}: unknown option. Run "caspian export --help" for the options.`);
     }
   }
