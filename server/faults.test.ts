@@ -9,8 +9,8 @@
  *
  * The kill inside the write lands deterministically through the store's fault-injection hooks
  * (CASPIAN_TEST_PAUSE_BEFORE_RENAME / _BEFORE_INDEX, see server/rdf/uploadStore.ts). The mount
- * tests need root with mount permission; without it they are skipped with the reason printed,
- * except in CI, where they fail instead.
+ * tests need root (or passwordless sudo) with mount permission; without it they are skipped with
+ * the reason printed, except in CI, where they fail instead.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -244,15 +244,21 @@ describe("a corrupted stored file", () => {
   });
 });
 
-/** Whether this process may mount a tmpfs (root in a sandbox that allows it). */
-function canMount(): string | undefined {
+/** mount/umount as root: directly when the tests run as root, else through passwordless sudo. */
+function asRoot(command: string, args: string[]): void {
+  if (process.getuid?.() === 0) execFileSync(command, args, { stdio: "ignore" });
+  else execFileSync("sudo", ["-n", command, ...args], { stdio: "ignore" });
+}
+
+/** Why this process cannot mount a tmpfs, or undefined when it can. */
+function cannotMount(): string | undefined {
   const probe = mkdtempSync(join(tmpdir(), "caspian-mount-probe-"));
   try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe], { stdio: "ignore" });
-    execFileSync("umount", [probe], { stdio: "ignore" });
+    asRoot("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]);
+    asRoot("umount", [probe]);
     return undefined;
   } catch {
-    return "cannot mount a tmpfs here (needs root with mount permission)";
+    return "cannot mount a tmpfs here (needs root or passwordless sudo, with mount permission)";
   } finally {
     rmdirSync(probe);
   }
@@ -260,20 +266,21 @@ function canMount(): string | undefined {
 
 function unmount(dir: string): void {
   try {
-    execFileSync("umount", [dir], { stdio: "ignore" });
+    asRoot("umount", [dir]);
   } catch {
-    execFileSync("umount", ["-l", dir], { stdio: "ignore" });
+    asRoot("umount", ["-l", dir]);
   }
 }
 
+/** A fresh tmpfs (mode 1777, as /tmp: writable whoever runs the server). */
 async function mountTmpfs(size: string): Promise<string> {
   const dir = await newDir();
-  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir]);
+  asRoot("mount", ["-t", "tmpfs", "-o", `size=${size},mode=1777`, "tmpfs", dir]);
   mounts.push(dir);
   return dir;
 }
 
-const noMount = canMount();
+const noMount = cannotMount();
 if (noMount && !process.env.CI) console.warn(`Skipping the read-only and full-disk tests: ${noMount}.`);
 
 describe.skipIf(Boolean(noMount) && !process.env.CI)("a data directory that cannot take the write", () => {
@@ -282,7 +289,7 @@ describe.skipIf(Boolean(noMount) && !process.env.CI)("a data directory that cann
     const server = await startServer(dataDir);
     expect((await upload(server.url, "early", ntriples(1000))).status).toBe(201);
     // The disk turns read-only under the running server (as a failing disk is remounted).
-    execFileSync("mount", ["-o", "remount,ro", dataDir]);
+    asRoot("mount", ["-o", "remount,ro", dataDir]);
 
     const refused = await upload(server.url, "late", ntriples(100));
     expect(refused.status).toBe(507);
@@ -299,9 +306,9 @@ describe.skipIf(Boolean(noMount) && !process.env.CI)("a data directory that cann
     const dataDir = await mountTmpfs("1m");
     const server = await startServer(dataDir);
     expect((await upload(server.url, "early", ntriples(1000))).status).toBe(201);
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", join(dataDir, "datasets")]);
+    asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,mode=1777", "tmpfs", join(dataDir, "datasets")]);
     mounts.unshift(join(dataDir, "datasets")); // unmounted before its parent
-    execFileSync("mount", ["-o", "remount,ro", dataDir]);
+    asRoot("mount", ["-o", "remount,ro", dataDir]);
 
     const refused = await upload(server.url, "late", ntriples(100));
     expect(refused.status).toBe(507);
