@@ -300,6 +300,18 @@ describe.skipIf(Boolean(noMount) && !process.env.CI)("a data directory that cann
     await expectServing(server.url, 1000);
   });
 
+  it("starts on a data directory that is read-only from the start, serves its uploads, and refuses new ones with 507", async () => {
+    const dataDir = await mountTmpfs("1m");
+    await seed(dataDir, "early", 1000);
+    asRoot("mount", ["-o", "remount,ro", dataDir]);
+    const server = await startServer(dataDir);
+    expect((await listing(server.url)).uploads.map((d) => [d.name, d.triples])).toEqual([["early", 1000]]);
+    const refused = await upload(server.url, "late", ntriples(100));
+    expect(refused.status).toBe(507);
+    expect((await refused.json()).code).toBe("STORAGE_READ_ONLY");
+    await expectServing(server.url, 1000);
+  });
+
   it("takes a new dataset's file back when index.json cannot be written, answers 507, and keeps serving", async () => {
     // The data directory read-only, its datasets/ folder a writable mount of its own: the
     // dataset file is written, the index beside it is not.
