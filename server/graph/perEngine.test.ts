@@ -5,6 +5,7 @@ import { graphView } from "./graphView.ts";
 import { forgetViews } from "./perEngine.ts";
 import { search } from "./search.ts";
 import { timeline } from "./timeline.ts";
+import { setViewProfile, viewProfile } from "./viewProfile.ts";
 import { MINI_FIXTURE, cd } from "./testEngine.ts";
 
 const NEW_PLACE = [
@@ -52,5 +53,17 @@ describe("the views' memo", () => {
     await engine.dropGraph("urn:test:event");
     forgetViews(engine);
     expect(await timeline(engine)).toEqual(before);
+  });
+
+  it("detects the view profile again once an uploaded graph brings wdt:P31 statements", async () => {
+    expect((await viewProfile(engine)).name).toBe("default");
+    await engine.addGraph("urn:test:wikidata", [`<http://example.org/Q1> <http://www.wikidata.org/prop/direct/P31> <http://example.org/Q2> <urn:test:wikidata> .`]);
+    expect((await viewProfile(engine)).name).toBe("wikidata");
+    setViewProfile(engine, "default");
+    expect((await viewProfile(engine)).name).toBe("default");
+    setViewProfile(engine, "auto");
+    expect((await viewProfile(engine)).name).toBe("wikidata");
+    await engine.dropGraph("urn:test:wikidata");
+    expect((await viewProfile(engine)).name).toBe("default");
   });
 });

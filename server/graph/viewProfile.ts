@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { QueryEngine } from "../sparql/engine.ts";
+import { perEngine } from "./perEngine.ts";
 
 export interface ViewProfile {
   name: string;
@@ -26,27 +27,23 @@ const load = (name: string): ViewProfile => JSON.parse(readFileSync(new URL(`./p
 export const PROFILES: Record<string, ViewProfile> = { default: load("default"), wikidata: load("wikidata") };
 
 const chosen = new WeakMap<QueryEngine, string>();
-const detected = new WeakMap<QueryEngine, Promise<ViewProfile>>();
+
+// Detected again when the data changes (perEngine.ts): an upload may bring the first wdt:P31.
+const detected = perEngine((engine) =>
+  engine.ask(`ASK { ?s <http://www.wikidata.org/prop/direct/P31> ?o }`).then((wikidata) => (wikidata ? PROFILES.wikidata! : PROFILES.default!)),
+);
 
 /** Fixes the profile for an engine ("auto" or absent = detect from the data). */
 export function setViewProfile(engine: QueryEngine, name: string | undefined): void {
   if (name && name !== "auto") chosen.set(engine, name);
-  detected.delete(engine);
+  else chosen.delete(engine);
 }
 
 /** The engine's profile: the one set, else Wikidata when the data has wdt:P31, else default. */
 export function viewProfile(engine: QueryEngine): Promise<ViewProfile> {
   const name = chosen.get(engine);
   if (name) return Promise.resolve(PROFILES[name] ?? PROFILES.default!);
-  let profile = detected.get(engine);
-  if (!profile) {
-    profile = engine
-      .ask(`ASK { ?s <http://www.wikidata.org/prop/direct/P31> ?o }`)
-      .then((wikidata) => (wikidata ? PROFILES.wikidata! : PROFILES.default!));
-    detected.set(engine, profile);
-    profile.catch(() => detected.delete(engine));
-  }
-  return profile;
+  return detected(engine);
 }
 
 /** The year of a date-like literal ("1813", "1813-10-24", "1813-10-24T00:00:00Z", "-0330"); undefined if none. */
