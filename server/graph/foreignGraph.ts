@@ -42,13 +42,15 @@ export async function readForeignGraph(engine: QueryEngine, known: ReadonlySet<s
   FILTER(isIRI(?node) && isIRI(?class) && !STRSTARTS(STR(?node), "${NS.cas}"))
   ${SCHEMA_NAMESPACES.map((ns) => `FILTER(!STRSTARTS(STR(?class), "${ns}"))`).join("\n  ")}
   FILTER NOT EXISTS { ?node a ?own . FILTER(STRSTARTS(STR(?own), "${NS.cas}")) }
-  FILTER(?class NOT IN (${SOURCE_CLASSES.map((c) => `<${c}>`).join(", ")}))
 }`,
   );
+  // A document is drawn only when evidence cites it, even when it has other classes too (the
+  // article itself is also a prov:Entity).
+  const documents = new Set(typed.rows.filter((row) => SOURCE_CLASSES.includes(iriOf(row, "class") ?? "")).map((row) => iriOf(row, "node")));
   const classesOf = new Map<string, string[]>();
   for (const row of typed.rows) {
     const [node, cls] = [iriOf(row, "node"), iriOf(row, "class")];
-    if (!node || !cls || known.has(node)) continue;
+    if (!node || !cls || known.has(node) || documents.has(node)) continue;
     (classesOf.get(node) ?? classesOf.set(node, []).get(node)!).push(cls);
   }
   if (classesOf.size === 0) return { nodes: [], edges: [] };

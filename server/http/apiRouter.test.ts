@@ -40,6 +40,12 @@ describe("GET /api/v1/graph", () => {
     expect(body.attributes).toEqual({ totalNodes: body.nodes.length, totalEdges: body.edges.length });
   });
 
+  it("draws every curated resource as one of the explorer's kinds, and the article only through its quotes", async () => {
+    const { body } = await get<GraphPayload>("/graph");
+    expect(body.nodes.filter((n) => n.attributes.kind === "other").map((n) => n.key)).toEqual([]);
+    expect(body.nodes.map((n) => n.key)).not.toContain(cd("KaramiArticle"));
+  });
+
   it("answers the same payload twice for the same data", async () => {
     const [a, b] = await Promise.all([fetch(`${server.url}/api/v1/graph`), fetch(`${server.url}/api/v1/graph`)]);
     expect(await a.text()).toBe(await b.text());
