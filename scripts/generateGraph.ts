@@ -15,24 +15,13 @@
  */
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "../client/graph/seededPlacement.ts";
 
 const CAS = "https://w3id.org/caspian/ontology#";
 const GEN = "https://w3id.org/caspian/generated/";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 const XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";
-
-/** The same PRNG as the client's seeded placement (mulberry32): small, fast, good enough. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTOR_CLASSES = ["State", "State", "Dynasty", "Person", "Organization", "PoliticalMovement"];
 const EVENT_WORDS = ["War", "Crisis", "Congress", "Uprising", "Embassy", "Blockade"];
