@@ -45,12 +45,15 @@ SELECT ?s ?p ?label WHERE {
 }`);
   const labels = new LabelMap();
   const entries: LabelEntry[] = [];
+  // A resource's own name: rdfs:label, or — only for a resource that has none, as data outside
+  // the ontology — the common label properties. Decided over all rows, not in row order, which
+  // differs between stores.
+  const hasRdfsLabel = new Set(rows.filter((row) => row.p?.value === RDFS_LABEL).map((row) => iriOf(row, "s")));
   for (const row of rows) {
     const iri = iriOf(row, "s");
     const term = row.label;
     if (!iri || !term) continue;
-    // A resource's own name: rdfs:label, or for data outside the ontology the common label properties.
-    const own = row.p?.value === RDFS_LABEL || (FOREIGN_LABELS.includes(row.p?.value ?? "") && !labels.has(iri));
+    const own = row.p?.value === RDFS_LABEL || (FOREIGN_LABELS.includes(row.p?.value ?? "") && !hasRdfsLabel.has(iri));
     if (own) labels.add(iri, term);
     entries.push({ iri, value: term.value, folded: foldText(term.value), own });
   }
