@@ -5,7 +5,7 @@
  * nodes, most edges inside a community, a few across, kinds and relations drawn from a seeded
  * PRNG so every run draws the same graph.
  */
-import type { GraphPayload, NodeKind, RelationKind } from "../server/http/apiTypes.ts";
+import type { GraphPayload, NodeKind, RelationKind } from "../contract/api.ts";
 import { mulberry32 } from "../client/graph/seededPlacement.ts";
 
 const KINDS: NodeKind[] = ["actor", "period", "treaty", "event", "threat", "place", "source"];

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { GraphPayload } from "../server/http/apiTypes.ts";
+import type { GraphPayload } from "../contract/api.ts";
 import { DEFAULT_SOURCES, loadDatasets } from "../server/rdf/loadDatasets.ts";
 import { EmbeddedEngine } from "../server/sparql/embeddedEngine.ts";
 import { setViewProfile } from "../server/graph/viewProfile.ts";

@@ -4,7 +4,7 @@
  * `caspian export` flags → a typed request. Every bad flag is an ExportArgsError that names the
  * flag and says what would be right.
  */
-import type { NodeKind, RelationKind } from "../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../contract/api.ts";
 import { NODE_KINDS, RELATION_KINDS } from "../client/graph/palette.ts";
 import { PRESET_WIDTH_MM, STYLE_NAMES, parseLengthMm, type PresetName, type StyleName } from "../client/exports/presets.ts";
 

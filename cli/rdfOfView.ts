@@ -7,7 +7,7 @@
  * Writer with the project's prefixes) or flat JSON-LD (one object per subject, full IRIs).
  */
 import { Parser, Writer, type Quad } from "n3";
-import type { GraphPayload } from "../server/http/apiTypes.ts";
+import type { GraphPayload } from "../contract/api.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
 import { SPARQL_PREFIXES, valuesClause } from "../server/graph/sparqlText.ts";
 import { NS } from "../server/rdf/namespaces.ts";

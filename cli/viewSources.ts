@@ -4,7 +4,7 @@
  * What backs each drawn edge: its claims' evidence (quote and in-text citation) for edges.csv,
  * and the works that evidence cites, plus the article itself, for the BibTeX file.
  */
-import type { GraphPayload } from "../server/http/apiTypes.ts";
+import type { GraphPayload } from "../contract/api.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
 import { readGraphModel } from "../server/graph/graphModel.ts";
 import { evidenceFor } from "../server/graph/evidence.ts";

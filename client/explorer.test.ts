@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphPayload } from "../server/http/apiTypes.ts";
+import type { GraphPayload } from "../contract/api.ts";
 import type { TestServer } from "../server/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CONTRACT = "server/http/apiTypes.ts";
+const CONTRACT = "contract/api.ts";
 
 interface Import {
   from: string;

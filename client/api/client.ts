@@ -1,7 +1,7 @@
 /**
  * API client
  * ==========
- * One typed function per route of the JSON API (server/http/apiTypes.ts) plus the SPARQL
+ * One typed function per route of the JSON API (contract/api.ts) plus the SPARQL
  * endpoint. This is the only module of the client that calls fetch, so the explorer's whole
  * conversation with the server can be read (and stubbed in a benchmark) in one place.
  */
@@ -19,7 +19,7 @@ import type {
   SourcePassage,
   ThirdPartyAnalysis,
   Timeline,
-} from "../../server/http/apiTypes.ts";
+} from "../../contract/api.ts";
 
 /** A failed API call: the server's `{code, message}` when it sent one, else the HTTP status. */
 export class ApiRequestError extends Error {

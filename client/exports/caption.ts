@@ -4,7 +4,7 @@
  * The text that says what a figure shows: the data source, the filters and the date range, so a
  * reader (and a reviewer) can tell what was left out.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { NODE_KIND_LABEL, RELATION_LABEL } from "../graph/palette.ts";
 import { yearText } from "./figure.ts";
 

@@ -6,7 +6,7 @@
  * the same file. Taken from the explorer's graphology graph (browser) or a laid-out payload (CLI).
  */
 import type { AbstractGraph } from "graphology-types";
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 
 export interface FigureNode {
   key: string;

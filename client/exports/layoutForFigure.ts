@@ -7,7 +7,7 @@
  * Float32 matrices as in the worker, so the numbers match what the worker computes.
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
-import type { GraphPayload } from "../../server/http/apiTypes.ts";
+import type { GraphPayload } from "../../contract/api.ts";
 import { fa2Settings, planLayout } from "../graph/layoutPlan.ts";
 import { fa2Matrices, readPositions, removeOverlaps } from "../graph/layoutSteps.ts";
 import { buildGraph, type ExplorerGraph } from "../graph/model.ts";

@@ -4,7 +4,7 @@
  * The key printed inside a figure: exactly the node classes and relation kinds the figure
  * shows, in the explorer's legend order, each with its marker drawn in the figure's style.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL } from "../graph/palette.ts";
 import type { Figure } from "./figure.ts";
 import { textWidth } from "./labelPlacement.ts";

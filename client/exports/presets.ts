@@ -6,7 +6,7 @@
  * already Okabe–Ito; the colour-blind-safe and greyscale presets add a second channel — a shape
  * per node kind and a dash pattern per relation kind — so no class is told by hue alone.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { NODE_COLOR, RELATION_STYLE } from "../graph/palette.ts";
 
 export type StyleName = "color" | "greyscale" | "colorblind";

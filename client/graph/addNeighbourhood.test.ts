@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntityDetails, GraphPayload } from "../../server/http/apiTypes.ts";
+import type { EntityDetails, GraphPayload } from "../../contract/api.ts";
 import { MINI_FIXTURE } from "../../server/graph/testEngine.ts";
 import { startTestServer, type TestServer } from "../../server/testServer.ts";
 import { addNeighbourhood, mergeNeighbours } from "./addNeighbourhood.ts";

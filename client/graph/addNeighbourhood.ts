@@ -8,7 +8,7 @@
  * budget) fan out around the expanded node; an edge is added only when no edge with the same
  * ends and predicate is drawn yet.
  */
-import type { EntityDetails, GraphPayload, NodeKind } from "../../server/http/apiTypes.ts";
+import type { EntityDetails, GraphPayload, NodeKind } from "../../contract/api.ts";
 import { edgeStyle, type ExplorerGraph } from "./model.ts";
 import { NODE_COLOR, nodeColor } from "./palette.ts";
 

@@ -5,7 +5,7 @@
  * attributes kept as they are, plus the display attributes sigma reads (x, y, size, color, type).
  */
 import { MultiDirectedGraph } from "graphology";
-import type { EdgeAttributes, GraphPayload, NodeAttributes, NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { EdgeAttributes, GraphPayload, NodeAttributes, NodeKind, RelationKind } from "../../contract/api.ts";
 import { nodeColor, RELATION_STYLE } from "./palette.ts";
 import { seededPosition } from "./seededPlacement.ts";
 

@@ -4,7 +4,7 @@
  * Colours for node kinds and edge relation kinds, from the Okabe–Ito palette so the classes stay
  * apart for readers with the common colour-vision deficiencies, on screen and on a projector.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 
 export const OKABE_ITO = {
   orange: "#E69F00",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GraphPayload } from "../../server/http/apiTypes.ts";
+import type { GraphPayload } from "../../contract/api.ts";
 import { buildGraph } from "./model.ts";
 import { focusSet, inYearRange, reduceEdge, reduceNode, type FocusState } from "./reducers.ts";
 

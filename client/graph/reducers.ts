@@ -5,7 +5,7 @@
  * outside the neighbourhood, highlights (paths, lens) recolour. Pure functions of the graph and
  * a FocusState, so the rules can be tested without a browser.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import type { DisplayEdge, DisplayNode, ExplorerGraph } from "./model.ts";
 
 export interface FocusState {

@@ -6,7 +6,7 @@
  * ask of the graph view.
  */
 import type { AbstractGraph as Graph } from "graphology-types";
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import type * as api from "../api/client.ts";
 
 export interface ViewState {

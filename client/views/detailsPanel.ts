@@ -5,7 +5,7 @@
  * ways, evidence with section and cited work) or the selected edge (its n-ary node's details).
  * Contested claims carry a badge and the editorial note. All data goes in as text.
  */
-import type { EntityDetails, Evidence, Relation } from "../../server/http/apiTypes.ts";
+import type { EntityDetails, Evidence, Relation } from "../../contract/api.ts";
 import { getEntity } from "../api/client.ts";
 import type { DisplayEdge } from "../graph/model.ts";
 import { NODE_COLOR, NODE_KIND_LABEL, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";

@@ -4,7 +4,7 @@
  * The legend is the filter: one checkbox per node kind (with its colour and count) and per
  * relation kind (with its line colour and count), a year range, and the hidden nodes.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { classColor, NODE_COLOR, NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
 import type { ViewState } from "./context.ts";
 import { clear, h } from "./dom.ts";

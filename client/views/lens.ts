@@ -7,7 +7,7 @@
  * dyad and its third parties on the graph by role. The dyad lives in the URL as ViewState.lens;
  * switching the lens off clears the highlight.
  */
-import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
+import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import { lensHighlight } from "./lensHighlight.ts";
 import { ROLE_STYLES } from "./lensRoles.ts";

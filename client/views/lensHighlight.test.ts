@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
+import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import { lensHighlight } from "./lensHighlight.ts";
 import { DYAD_COLOR, ROLE_STYLES } from "./lensRoles.ts";
 

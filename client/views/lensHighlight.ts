@@ -7,7 +7,7 @@
  * two. No DOM: tested in node.
  */
 import type { AbstractGraph as Graph } from "graphology-types";
-import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
+import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import { DYAD_COLOR, roleStyle } from "./lensRoles.ts";
 
 export interface Highlight {

@@ -5,7 +5,7 @@
  * Okabe–Ito palette (safe for the common colour-vision deficiencies), a shape, and a word, so the
  * role never rests on colour alone. No DOM: tested in node.
  */
-import type { ThirdPartyRoleEntry } from "../../server/http/apiTypes.ts";
+import type { ThirdPartyRoleEntry } from "../../contract/api.ts";
 
 export type RoleType = "buffer" | "threat" | "partner" | "mediator" | "other";
 

@@ -6,7 +6,7 @@
  * supports, the article's quotes — and when (period and years). Three columns, so it fits the
  * side panel. All labels are text nodes.
  */
-import type { ThirdPartyAnalysis } from "../../server/http/apiTypes.ts";
+import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import { roleStyle, type RoleStyle } from "./lensRoles.ts";
 import { renderEvidence, type LoadSource } from "./pathsEvidence.ts";
 import { formatSpan } from "./timelineScale.ts";

@@ -5,7 +5,7 @@
  * them on the graph (ctx.highlight) and read them as sentences with the article's evidence. The
  * pair lives in the URL as ViewState.path, so a shared link or the back button replays it.
  */
-import type { PathsResult } from "../../server/http/apiTypes.ts";
+import type { PathsResult } from "../../contract/api.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";

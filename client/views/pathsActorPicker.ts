@@ -6,7 +6,7 @@
  * and keyboard handling comes for free; `resolve()` turns what was typed into an IRI (a picked
  * suggestion, else the best actor hit of a fresh search).
  */
-import type { SearchHit } from "../../server/http/apiTypes.ts";
+import type { SearchHit } from "../../contract/api.ts";
 import type { ExplorerContext } from "./context.ts";
 
 let pickerCount = 0;

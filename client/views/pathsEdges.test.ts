@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import type { PathStep } from "../../server/http/apiTypes.ts";
+import type { PathStep } from "../../contract/api.ts";
 import { drawnNodes, edgesForSteps } from "./pathsEdges.ts";
 
 const CD = "https://w3id.org/caspian/data/";

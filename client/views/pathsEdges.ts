@@ -8,7 +8,7 @@
  * `via` is that node stands for it. No DOM: tested in node.
  */
 import type { AbstractGraph as Graph } from "graphology-types";
-import type { PathStep } from "../../server/http/apiTypes.ts";
+import type { PathStep } from "../../contract/api.ts";
 
 function between(graph: Graph, a: string, b: string): string[] {
   if (!graph.hasNode(a) || !graph.hasNode(b)) return [];

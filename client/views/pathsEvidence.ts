@@ -6,7 +6,7 @@
  * source, each quote gets an "in context" toggle that shows its paragraph with the quote marked.
  * Quotes and paragraphs are text nodes, never markup.
  */
-import type { Evidence, SourcePassage } from "../../server/http/apiTypes.ts";
+import type { Evidence, SourcePassage } from "../../contract/api.ts";
 
 export type LoadSource = (evidenceIri: string) => Promise<SourcePassage>;
 

@@ -4,7 +4,7 @@
  * An ARIA combobox over /api/v1/search: type any label or alternative spelling, pick with the
  * mouse or the arrow keys and Enter. Results are rendered as text.
  */
-import type { SearchHit } from "../../server/http/apiTypes.ts";
+import type { SearchHit } from "../../contract/api.ts";
 import { search } from "../api/client.ts";
 import { NODE_COLOR, NODE_KIND_LABEL } from "../graph/palette.ts";
 import { clear, h } from "./dom.ts";

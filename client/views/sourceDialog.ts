@@ -5,7 +5,7 @@
  * paragraph is split into three text nodes around a <mark>, so the article's text is never
  * parsed as HTML.
  */
-import type { SourcePassage } from "../../server/http/apiTypes.ts";
+import type { SourcePassage } from "../../contract/api.ts";
 import { getSource } from "../api/client.ts";
 import { clear, h } from "./dom.ts";
 

@@ -6,7 +6,7 @@
  * chart's compressed scale, a click on a period band, or a play button that sweeps a window
  * across the years. A click on a relationship state or event selects it.
  */
-import type { Timeline } from "../../server/http/apiTypes.ts";
+import type { Timeline } from "../../contract/api.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { drawTimeline, LEVEL_NAMES, type TimelineChart } from "./timelineChart.ts";

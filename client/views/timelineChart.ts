@@ -10,7 +10,7 @@
  * ticks; and a year axis on the compressed scale of timelineScale.ts. The chart only draws and
  * reports clicks; timeline.ts owns the state.
  */
-import type { RelationshipStatePoint, Timeline } from "../../server/http/apiTypes.ts";
+import type { RelationshipStatePoint, Timeline } from "../../contract/api.ts";
 import { packLanes } from "./timelineLanes.ts";
 import { axisTicks, COMPRESS_BEFORE, formatSpan, formatYear, yearScale } from "./timelineScale.ts";
 import { svgEl, svgText, svgTitle } from "./timelineSvg.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimelinePeriod } from "../../server/http/apiTypes.ts";
+import type { TimelinePeriod } from "../../contract/api.ts";
 import { laneOf, packLanes } from "./timelineLanes.ts";
 
 const CD = "https://w3id.org/caspian/data/";

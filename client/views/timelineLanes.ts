@@ -5,7 +5,7 @@
  * other), and the packing of overlapping periods into rows inside a lane (a reign inside its
  * dynasty's era gets a row of its own instead of hiding it). No DOM: pure data, tested in node.
  */
-import type { TimelinePeriod } from "../../server/http/apiTypes.ts";
+import type { TimelinePeriod } from "../../contract/api.ts";
 
 export type LaneKey = "iran" | "russia" | "ages" | "other";
 

@@ -8,7 +8,7 @@
  * SHACL report, 401/403) are shown as text, as the server words them.
  */
 import * as api from "../api/client.ts";
-import type { DatasetList } from "../../server/http/apiTypes.ts";
+import type { DatasetList } from "../../contract/api.ts";
 import { clear, h } from "./dom.ts";
 import "./uploadPanel.css";
 

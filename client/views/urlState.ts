@@ -5,7 +5,7 @@
  * back/forward step through deliberate actions. Deliberate actions push a history entry; camera
  * moves replace the current one, debounced.
  */
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { compactIri as compact, expandIri as expand } from "../graph/iri.ts";
 import type { ViewState } from "./context.ts";
 

@@ -5,7 +5,7 @@
  * object (a class, an entity or anything) and optionally a period or years; "Write the query"
  * puts the SPARQL (buildQuery.ts) in the editor and runs it, so the user sees the language.
  */
-import type { SearchHit, TimelinePeriod } from "../../server/http/apiTypes.ts";
+import type { SearchHit, TimelinePeriod } from "../../contract/api.ts";
 import { h } from "../views/dom.ts";
 import { buildQuery, type BuilderSpec, type Choice } from "./buildQuery.ts";
 import type { VocabularyTerm } from "./completions.ts";

@@ -6,7 +6,7 @@
  * user types a word without a prefix, or after cd:), inserted as cd:Name or <iri>.
  */
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from "@codemirror/autocomplete";
-import type { SearchHit } from "../../server/http/apiTypes.ts";
+import type { SearchHit } from "../../contract/api.ts";
 import { PREFIXES, shortIri } from "./prefixes.ts";
 import { localName, parseSolutions } from "./results.ts";
 

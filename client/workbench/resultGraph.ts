@@ -9,7 +9,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { Parser, type Quad } from "n3";
-import type { NodeKind, RelationKind } from "../../server/http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { edgeStyle, resize, type ExplorerGraph } from "../graph/model.ts";
 import { NODE_COLOR } from "../graph/palette.ts";
 import { seededPosition } from "../graph/seededPlacement.ts";

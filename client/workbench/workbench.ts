@@ -5,7 +5,7 @@
  * the results — a sortable table, a yes/no, or a network drawn with the explorer's own view —
  * with downloads and a history. The query lives in the URL (q) so a result can be shared.
  */
-import type { RelationKind } from "../../server/http/apiTypes.ts";
+import type { RelationKind } from "../../contract/api.ts";
 import { runSparql, SparqlQueryError } from "../api/client.ts";
 import { describeError } from "./describeError.ts";
 import type { ExplorerGraph } from "../graph/model.ts";

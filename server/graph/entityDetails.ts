@@ -5,7 +5,7 @@
  * editorial notes, every property with predicate and value labels, relations both ways with
  * their kinds, and the evidence behind it. Works for any IRI, n-ary nodes and evidence included.
  */
-import type { EntityDetails, PropertyValue, Relation } from "../http/apiTypes.ts";
+import type { EntityDetails, PropertyValue, Relation } from "../../contract/api.ts";
 import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
 import { NotFoundError } from "./errors.ts";
 import { evidenceFor } from "./evidence.ts";

@@ -4,7 +4,7 @@
  * Reads the evidence behind claims: the quote (oa:hasTarget/oa:hasSelector/oa:exact), the
  * section, the in-text citation and the cited work with its bibliographic entry.
  */
-import type { Evidence } from "../http/apiTypes.ts";
+import type { Evidence } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
 import { SPARQL_PREFIXES, bool, compareStrings, iriOf, str, valuesClause, selectAll } from "./sparqlText.ts";

@@ -7,7 +7,7 @@
  * relationship states and third-party roles drawn between actors, claims → cited works).
  * graphView.ts filters and budgets it; paths.ts walks it. Read once per engine (perEngine.ts).
  */
-import type { EdgeAttributes, NodeAttributes } from "../http/apiTypes.ts";
+import type { EdgeAttributes, NodeAttributes } from "../../contract/api.ts";
 import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
 import { readForeignGraph } from "./foreignGraph.ts";
 import { yearsText } from "./labels.ts";

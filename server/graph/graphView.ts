@@ -5,7 +5,7 @@
  * node kinds and relation kinds, cut to a node budget (the most connected nodes first), in a
  * deterministic order so the same data always gives the same payload.
  */
-import type { GraphPayload, NodeKind, RelationKind } from "../http/apiTypes.ts";
+import type { GraphPayload, NodeKind, RelationKind } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge, type ModelNode } from "./graphModel.ts";
 import { compareStrings } from "./sparqlText.ts";

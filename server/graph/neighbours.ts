@@ -6,7 +6,7 @@
  * rest named in `omitted`. The explorer's "expand neighbours" asks for it when the overview of a
  * large graph left some of a node's neighbours out.
  */
-import type { GraphPayload } from "../http/apiTypes.ts";
+import type { GraphPayload } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { NotFoundError } from "./errors.ts";
 import { readGraphModel } from "./graphModel.ts";

@@ -9,7 +9,7 @@
  */
 import { UndirectedGraph } from "graphology";
 import { brandes } from "graphology-shortest-path/unweighted.js";
-import type { Evidence, PathStep, PathsResult, Ref } from "../http/apiTypes.ts";
+import type { Evidence, PathStep, PathsResult, Ref } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { NotFoundError } from "./errors.ts";
 import { evidenceFor } from "./evidence.ts";

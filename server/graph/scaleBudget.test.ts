@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTriples } from "../../scripts/generateGraph.ts";
-import type { GraphPayload } from "../http/apiTypes.ts";
+import type { GraphPayload } from "../../contract/api.ts";
 import { startTestServer, type TestServer } from "../testServer.ts";
 
 // A generated 50,000-triple diplomatic history (fixed seed) with the ontology: more nodes than

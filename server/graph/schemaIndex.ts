@@ -5,7 +5,7 @@
  * a resource its kind and its most specific class), labels of classes, properties and concepts,
  * and concept ranks (skos:notation). Read once per engine (perEngine.ts).
  */
-import type { NodeKind } from "../http/apiTypes.ts";
+import type { NodeKind } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";

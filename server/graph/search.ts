@@ -6,7 +6,7 @@
  * resource's own label breaks ties before an alternative spelling, then shorter labels win.
  * Schema terms (classes, properties, schemes) are left out: the search is for the data.
  */
-import type { SearchHit } from "../http/apiTypes.ts";
+import type { SearchHit } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
 import { foldText, matchFolded } from "./labelMatch.ts";

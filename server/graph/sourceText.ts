@@ -9,7 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { SourcePassage } from "../http/apiTypes.ts";
+import type { SourcePassage } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { NotFoundError } from "./errors.ts";
 import { SPARQL_PREFIXES, iriRef, str, selectAll } from "./sparqlText.ts";

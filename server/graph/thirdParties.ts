@@ -5,7 +5,7 @@
  * Soviet Union on Russia's side, see dyad.ts), grouped by third party: each role with its type,
  * the side it supports, its period, years and evidence. Parties are ordered by their first year.
  */
-import type { Ref, ThirdPartyAnalysis, ThirdPartyRoleEntry } from "../http/apiTypes.ts";
+import type { Ref, ThirdPartyAnalysis, ThirdPartyRoleEntry } from "../../contract/api.ts";
 import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
 import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
 import { evidenceFor } from "./evidence.ts";

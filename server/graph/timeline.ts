@@ -7,7 +7,7 @@
  * Everything but the choice of dyad is read once per engine and data (perEngine.ts): at a million
  * triples the reads take seconds, while picking a dyad's states from them takes milliseconds.
  */
-import type { Ref, RelationshipStatePoint, Timeline, TimelineEvent, TimelinePeriod } from "../http/apiTypes.ts";
+import type { Ref, RelationshipStatePoint, Timeline, TimelineEvent, TimelinePeriod } from "../../contract/api.ts";
 import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
 import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
 import { CAS } from "./vocabulary.ts";

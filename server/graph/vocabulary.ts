@@ -6,7 +6,7 @@
  * draws it. One table, so the graph, the entity panel and the path sentences agree.
  */
 import { NS } from "../rdf/namespaces.ts";
-import type { NodeKind, RelationKind } from "../http/apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 
 const { cas, cd, rdf, rdfs, skos, oa, dcterms, bibo, owl, prov, sem, time, foaf } = NS;
 

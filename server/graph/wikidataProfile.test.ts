@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraphPayload, SearchHit, Timeline } from "../http/apiTypes.ts";
+import type { GraphPayload, SearchHit, Timeline } from "../../contract/api.ts";
 import { startTestServer, type TestServer } from "../testServer.ts";
 import { yearOf } from "./viewProfile.ts";
 

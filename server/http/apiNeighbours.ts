@@ -9,7 +9,7 @@ import { z } from "zod";
 import { neighbours } from "../graph/neighbours.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { entityParams, parseParams } from "./apiParams.ts";
-import type { GraphPayload } from "./apiTypes.ts";
+import type { GraphPayload } from "../../contract/api.ts";
 
 const neighbourParams = entityParams.extend({ maxNodes: z.coerce.number().int().min(1).max(50_000).optional() });
 

@@ -5,7 +5,7 @@
  * parse into a 400 `BAD_REQUEST` naming the parameter, what was wrong and what is accepted.
  */
 import { z } from "zod";
-import type { NodeKind, RelationKind } from "./apiTypes.ts";
+import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { HttpError } from "./errors.ts";
 import { DEFAULT_DYAD } from "../graph/dyad.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
 import { startTestServer, type TestServer } from "../testServer.ts";
-import type { EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline } from "./apiTypes.ts";
+import type { EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline } from "../../contract/api.ts";
 
 // The real app and embedded engine on port 0, over the curated ontology and data.
 let server: TestServer;

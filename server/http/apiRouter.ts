@@ -1,7 +1,7 @@
 /**
  * JSON API router (v1)
  * ====================
- * The explorer's read-only JSON routes (the contract is apiTypes.ts). Each route validates its
+ * The explorer's read-only JSON routes (the contract is contract/api.ts). Each route validates its
  * query string (apiParams.ts), runs one view from server/graph behind the QueryEngine interface
  * and answers JSON. app.ts mounts this router at /api/v1; errors go to its error middleware
  * (errors.ts), which answers `{code, message}` with 400/404.
@@ -20,7 +20,7 @@ import { MethodNotAllowedError } from "./errors.ts";
 import { dyadParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams } from "./apiParams.ts";
 import type {
   EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
-} from "./apiTypes.ts";
+} from "../../contract/api.ts";
 
 export interface ApiRouterDeps {
   engine: QueryEngine;

@@ -7,7 +7,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { z } from "zod";
-import type { ApiError } from "./apiTypes.ts";
+import type { ApiError } from "../../contract/api.ts";
 
 /** An error raised by HTTP code itself (bad parameter, wrong method...), status given. */
 export class HttpError extends Error {

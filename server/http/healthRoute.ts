@@ -7,7 +7,7 @@
 import express from "express";
 import type { DatasetFile } from "../rdf/loadDatasets.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
-import type { Health } from "./apiTypes.ts";
+import type { Health } from "../../contract/api.ts";
 
 export interface HealthRouteDeps {
   engine: QueryEngine;
