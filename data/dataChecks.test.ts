@@ -43,7 +43,9 @@ let sourceText: string;
 beforeAll(async () => {
   dataFiles = await ttlFiles(DATA_DIR);
   ontologyQuads = await parseRdfFile(join(ONTOLOGY_DIR, "caspian.ttl"));
-  shapesQuads = await parseRdfFile(join(ONTOLOGY_DIR, "shapes.ttl"));
+  // shapes.ttl plus one `<topic>.shapes.ttl` per topic (bibliography, place coordinates ...).
+  const shapeFiles = (await ttlFiles(ONTOLOGY_DIR)).filter((f) => /(^|[/.])shapes\.ttl$/.test(f));
+  shapesQuads = await parseAll(shapeFiles);
   dataQuads = await parseAll(dataFiles);
   data = new Store(dataQuads);
   sourceText = await readFile(SOURCE_TEXT, "utf8");
