@@ -5,7 +5,7 @@
  * flag and says what would be right.
  */
 import type { NodeKind, RelationKind } from "../contract/api.ts";
-import { NODE_KINDS, RELATION_KINDS } from "../client/graph/palette.ts";
+import { NODE_KINDS, RELATION_KINDS } from "../contract/kinds.ts";
 import { PRESET_WIDTH_MM, STYLE_NAMES, parseLengthMm, type PresetName, type StyleName } from "../client/exports/presets.ts";
 
 export const FORMATS = ["svg", "pdf", "png", "gexf", "graphml", "csv", "ttl", "nt", "jsonld", "bib", "caption"] as const;

@@ -20,30 +20,9 @@
  * The SPARQL 1.1 endpoint is /sparql.
  */
 
-/** What a node is drawn as; derived from its rdf:type through rdfs:subClassOf*. */
-export type NodeKind =
-  | "actor"
-  | "place"
-  | "period"
-  | "event"
-  | "treaty"
-  | "threat"
-  | "source"
-  | "other";
+import type { NodeKind, RelationKind } from "./kinds.ts";
 
-/** How an edge is styled; derived from the predicate (or the n-ary node) it stands for. */
-export type RelationKind =
-  | "alliance" // relationship state: strategic alliance / partnership / cooperation / cooperation
-  | "rivalry" // relationship state: rivalry
-  | "threat" // cas:threatened, threat source/target, relationship state "threat"
-  | "war" // relationship state "war", aggressor/target of a war
-  | "treatyParty" // cas:party
-  | "thirdParty" // a third party's role in a dyad
-  | "role" // an actor's role in an event (aggressor, target, mediator, supporter, participant)
-  | "place" // cas:place, cas:territory
-  | "time" // cas:duringPeriod, cas:periodOf
-  | "citation" // a claim and the work its evidence cites
-  | "other";
+export type { NodeKind, RelationKind } from "./kinds.ts";
 
 export interface Ref {
   iri: string;

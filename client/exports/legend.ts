@@ -5,7 +5,8 @@
  * shows, in the explorer's legend order, each with its marker drawn in the figure's style.
  */
 import type { NodeKind, RelationKind } from "../../contract/api.ts";
-import { NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL } from "../graph/palette.ts";
+import { NODE_KIND_LABEL, RELATION_LABEL } from "../graph/palette.ts";
+import { NODE_KINDS, RELATION_KINDS } from "../../contract/kinds.ts";
 import type { Figure } from "./figure.ts";
 import { textWidth } from "./labelPlacement.ts";
 import type { FigureStyle } from "./presets.ts";

@@ -1,11 +1,11 @@
 /**
  * IRIs in the client
  * ==================
- * The client may not import server code (only the API types), so the one namespace it needs to
- * shorten links — the curated data's — is restated here; it must equal NS.cd of
- * server/rdf/namespaces.ts (checked by client/graph/iri.test.ts).
+ * Curated IRIs shortened to cd:Name for links and the URL, and expanded back.
  */
-export const CD = "https://w3id.org/caspian/data/";
+import { NS } from "../../contract/namespaces.ts";
+
+export const CD = NS.cd;
 
 /** cd:Name for curated IRIs, the IRI itself otherwise. */
 export function compactIri(iri: string): string {

@@ -18,8 +18,6 @@ export const OKABE_ITO = {
   black: "#000000",
 } as const;
 
-/** Legend order: the seven kinds the article reasons with, then the rest. */
-export const NODE_KINDS: readonly NodeKind[] = ["actor", "period", "treaty", "event", "threat", "place", "source", "other"];
 
 export const NODE_KIND_LABEL: Record<NodeKind, string> = {
   actor: "Actor",
@@ -59,20 +57,6 @@ export function classColor(classIri: string): string {
 export function nodeColor(kind: NodeKind, classIri: string | undefined): string {
   return kind === "other" && classIri ? classColor(classIri) : (NODE_COLOR[kind] ?? NODE_COLOR.other);
 }
-
-export const RELATION_KINDS: readonly RelationKind[] = [
-  "alliance",
-  "rivalry",
-  "threat",
-  "war",
-  "treatyParty",
-  "thirdParty",
-  "role",
-  "place",
-  "time",
-  "citation",
-  "other",
-];
 
 export const RELATION_LABEL: Record<RelationKind, string> = {
   alliance: "Alliance / cooperation",

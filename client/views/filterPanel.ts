@@ -5,7 +5,8 @@
  * relation kind (with its line colour and count), a year range, and the hidden nodes.
  */
 import type { NodeKind, RelationKind } from "../../contract/api.ts";
-import { classColor, NODE_COLOR, NODE_KIND_LABEL, NODE_KINDS, RELATION_KINDS, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
+import { classColor, NODE_COLOR, NODE_KIND_LABEL, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
+import { NODE_KINDS, RELATION_KINDS } from "../../contract/kinds.ts";
 import type { ViewState } from "./context.ts";
 import { clear, h } from "./dom.ts";
 

@@ -8,6 +8,7 @@
  * switching the lens off clears the highlight.
  */
 import type { ThirdPartyAnalysis } from "../../contract/api.ts";
+import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import { lensHighlight } from "./lensHighlight.ts";
 import { ROLE_STYLES } from "./lensRoles.ts";
@@ -16,8 +17,6 @@ import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
 import { whenGraphReady } from "./pathsEdges.ts";
 
-const CD = "https://w3id.org/caspian/data/";
-export const DEFAULT_DYAD = { a: `${CD}Iran`, b: `${CD}Russia` } as const;
 
 type Load =
   | { type: "off" }
@@ -42,8 +41,8 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
   form.className = "cas-lens-form";
   const aPicker = createActorPicker(ctx, "Between ", "lens-a");
   const bPicker = createActorPicker(ctx, "and ", "lens-b");
-  aPicker.set(DEFAULT_DYAD.a, "Iran");
-  bPicker.set(DEFAULT_DYAD.b, "Russia");
+  aPicker.set(DEFAULT_DYAD[0], "Iran");
+  bPicker.set(DEFAULT_DYAD[1], "Russia");
   const show = document.createElement("button");
   show.type = "submit";
   show.textContent = "Show third parties";

@@ -9,7 +9,7 @@
  */
 import { CD } from "./vocabulary.ts";
 
-export const DEFAULT_DYAD: readonly [string, string] = [CD.Iran, CD.Russia];
+export { DEFAULT_DYAD } from "../../contract/dyad.ts";
 
 /** The actors standing for `side` when the other side is `other`. */
 export function sideMembers(side: string, other: string): string[] {

@@ -5,14 +5,10 @@
  * parse into a 400 `BAD_REQUEST` naming the parameter, what was wrong and what is accepted.
  */
 import { z } from "zod";
-import type { NodeKind, RelationKind } from "../../contract/api.ts";
+import { NODE_KINDS, RELATION_KINDS } from "../../contract/kinds.ts";
 import { HttpError } from "./errors.ts";
-import { DEFAULT_DYAD } from "../graph/dyad.ts";
+import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 
-export const NODE_KINDS = ["actor", "place", "period", "event", "treaty", "threat", "source", "other"] as const satisfies readonly NodeKind[];
-export const RELATION_KINDS = [
-  "alliance", "rivalry", "threat", "war", "treatyParty", "thirdParty", "role", "place", "time", "citation", "other",
-] as const satisfies readonly RelationKind[];
 
 export const MIN_YEAR = -3000;
 export const MAX_YEAR = 3000;

@@ -7,7 +7,7 @@
  * (errors.ts), which answers `{code, message}` with 400/404.
  */
 import express from "express";
-import { DEFAULT_DYAD } from "../graph/dyad.ts";
+import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 import { entityDetails } from "../graph/entityDetails.ts";
 import { graphView } from "../graph/graphView.ts";
 import { paths } from "../graph/paths.ts";
