@@ -1,7 +1,7 @@
 /**
  * Benchmarks
  * ==========
- * `npm run bench [-- server engines examples exports explorer scale]`: runs the chosen benchmarks (all but scale by default),
+ * `npm run bench [-- server engines examples exports explorer start scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
  * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso adds a throwaway Virtuoso on the same data) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
@@ -70,6 +70,13 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     const { runExportsBench } = await import("./exports.ts");
     console.log("\nExports (CLI renderer, in-process)");
     return runExportsBench();
+  },
+  start: async () => {
+    // `npm start` twice: with the page built, then with the build skipped (sources unchanged).
+    const { printStartBench, runStartBench } = await import("./start.ts");
+    const result = await runStartBench();
+    printStartBench(result);
+    return result;
   },
   explorer: async () => {
     // Browser benchmark (client side): loaded lazily so the server ones run without Chromium.

@@ -48,6 +48,15 @@ describe("health and routing", () => {
     expect(await deep.text()).toContain("Caspian explorer");
   });
 
+  it("answers 404, not the page, for a file that is not there and for an unknown /api path", async () => {
+    for (const path of ["/missing.js", "/assets/nope.css", "/favicon.ico"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type"), path).not.toContain("text/html");
+    }
+    expect((await fetch(`${server.url}/api/no-such-version/graph`)).status).toBe(404);
+  });
+
   it("says how to build the explorer when dist/ is missing", async () => {
     const bare = await startTestServer({ documents: { "small.ttl": SMALL }, workers: 1 });
     try {
