@@ -18,6 +18,8 @@ import {
   ambiguousQuotes, bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
   quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence, unrecordedCitations,
 } from "./dataChecks.ts";
+import { oneWayAlternatives, unassertedStatements, unlinkedStatementEvidence, unsupportedAuthorStatements } from "./statementChecks.ts";
+import { edtfProblems, edtfYears } from "./timeChecks.ts";
 
 const DATA_DIR = fileURLToPath(new URL(".", import.meta.url));
 const ONTOLOGY_DIR = fileURLToPath(new URL("../ontology/", import.meta.url));
@@ -96,8 +98,9 @@ describe("the data conforms to the shapes", () => {
       { focusNode: "cd:ev-fixture-Iran-1", path: "oa:hasTarget", shape: "cas:EvidenceShape" }));
     expect(report.results).toContainEqual(expect.objectContaining(
       { focusNode: "cd:fixture-SelfThreat", path: "cas:threatSource", shape: "cas:ThreatShape", value: "cd:fixture-Iran" }));
-    expect(report.results).toContainEqual(expect.objectContaining(
-      { focusNode: "cd:fixture-SelfThreat", path: "cas:threatElement", shape: "cas:ThreatShape" }));
+    // No Balance of Threat element is named, and none is required: an editor must not invent one.
+    expect(report.results).not.toContainEqual(expect.objectContaining(
+      { focusNode: "cd:fixture-SelfThreat", path: "cas:threatElement" }));
     expect(text).toContain("cd:fixture-SelfThreat: A threat, relationship state or third-party role needs a time: cas:startYear/cas:endYear or a cas:duringPeriod. (shape cas:SituatedInTimeShape)");
   });
 });
@@ -213,3 +216,87 @@ describe("the bibliography is the reference list as printed", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 });
+
+describe("statements carry their own evidence and attribution (stage 2)", () => {
+  it("asserts the triple of every cas:Statement", () => {
+    const problems = unassertedStatements(data);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("links every alternative reading both ways", () => {
+    const problems = oneWayAlternatives(data);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("gives every author's statement a quote that names its object or year", () => {
+    const names = new Store([...dataQuads, ...ontologyQuads]);
+    const problems = unsupportedAuthorStatements(data, names);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("cites for a statement only evidence about that statement or its subject", () => {
+    const problems = unlinkedStatementEvidence(data);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+});
+
+describe("dates keep the article's precision (stage 2)", () => {
+  it("parses every cas:edtf and finds it agrees with the integer outer bounds", () => {
+    const problems = edtfProblems(data);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("reads BC years in EDTF with a year zero and the integers without one", () => {
+    expect(edtfYears("-0499~")).toEqual({ first: -500, last: -500 });
+    expect(edtfYears("0882")).toEqual({ first: 882, last: 882 });
+    expect(edtfYears("15XX")).toEqual({ first: 1500, last: 1599 });
+    expect(edtfYears("1980/..")).toEqual({ first: 1980, last: undefined });
+  });
+});
+
+describe("a broken statement fixture fails with a readable report", () => {
+  let fixture: Quad[];
+  let broken: Store;
+  beforeAll(async () => {
+    fixture = await parseRdfFile(join(FIXTURES_DIR, "broken-statements.ttl"));
+    broken = new Store([...(await parseRdfFile(join(DATA_DIR, "sources.ttl"))), ...(await parseRdfFile(join(DATA_DIR, "agents.ttl"))), ...fixture]);
+  });
+
+  it("names each statement and shape at fault in the SHACL report", async () => {
+    const report = await validateShapes([...ontologyQuads, ...broken.getQuads(null, null, null, null)], shapesQuads);
+    expect(report.conforms).toBe(false);
+    const text = formatShapeReport(report);
+    expect(text).toContain("cd:st-fixture-NoWho — rdf:object: A statement needs exactly one rdf:object, the value of the triple. (shape cas:StatementShape)");
+    expect(report.results).toContainEqual(expect.objectContaining(
+      { focusNode: "cd:st-fixture-NoWho", path: "prov:wasAttributedTo", shape: "cas:StatementShape", value: "cd:Nobody" }));
+    expect(report.results).toContainEqual(expect.objectContaining(
+      { focusNode: "cd:st-fixture-NoWho", path: "cas:evidence", shape: "cas:StatementShape" }));
+    expect(text).toContain("cd:st-fixture-EditorsSilent: A statement attributed to cd:CaspianEditors needs a skos:editorialNote giving the editors' reasoning. (shape cas:StatementShape)");
+    expect(report.results).toContainEqual(expect.objectContaining(
+      { focusNode: "cd:fixture-Dated", path: "cas:startYear", shape: "cas:DateQualifierShape", value: "1804" }));
+    const dated = report.results.filter((r) => r.focusNode === "cd:fixture-Dated" || r.focusNode.startsWith("cd:st-fixture-Unasserted"));
+    expect(dated.map((r) => r.message)).toContain("cas:latestStartYear (inner bound) is earlier than cas:startYear (outer bound).");
+  });
+
+  it("lists a statement whose triple is not asserted", () => {
+    expect(unassertedStatements(broken)).toEqual([
+      "cd:st-fixture-Unasserted: its triple cd:fixture-War cas:aggressor cd:fixture-Iran is not asserted in data/"]);
+  });
+
+  it("lists an author's statement whose quote does not give its year", () => {
+    expect(unsupportedAuthorStatements(broken)).toEqual([
+      "cd:st-fixture-UnnamedYear: attributed to cd:Karami, but none of its quotes names the year 1826; quote the words that do, or attribute it to cd:CaspianEditors with a skos:editorialNote"]);
+  });
+
+  it("lists an alternative reading linked one way only", () => {
+    expect(oneWayAlternatives(broken)).toEqual(["cd:st-fixture-UnnamedYear cas:alternativeTo cd:st-fixture-OneWay, but not the other way"]);
+  });
+
+  it("lists an EDTF that does not parse and one that disagrees with its years by the BC convention", () => {
+    expect(edtfProblems(broken)).toEqual([
+      'cd:fixture-Dated cas:edtf "from 1804 to 1813": not a date in the Extended Date/Time Format (e.g. "1828", "1804/1813", "-0499~", "197X", "1980-21")',
+      'cd:fixture-Misdated cas:edtf "-0500" means -501–-501 (historians\' years), but the outer bounds are -500–-500; a BC year in EDTF is the integer plus one (500 BC: -500, "-0499")',
+    ]);
+  });
+});
+

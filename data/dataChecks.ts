@@ -32,7 +32,7 @@ export const ENTITY_PROPERTIES = [
   "memberOf", "ledBy", "place", "territory", "duringPeriod",
 ] as const;
 
-function exactsOf(data: Store, evidence: Node): string[] {
+export function exactsOf(data: Store, evidence: Node): string[] {
   return data.getObjects(evidence, OA_HAS_TARGET, null)
     .flatMap((t) => data.getObjects(t, OA_HAS_SELECTOR, null))
     .flatMap((s) => data.getObjects(s, OA_EXACT, null))
@@ -118,7 +118,9 @@ export function undeclaredEntities(data: Store): string[] {
 }
 
 export function unlinkedEvidence(data: Store): string[] {
+  // A statement's evidence may be the claim's own (statementChecks.ts checks those).
   return data.getQuads(null, cas("evidence"), null, null)
+    .filter((quad) => !data.has(DataFactory.quad(quad.subject, RDF_TYPE, cas("Statement"))))
     .filter((quad) => data.countQuads(quad.object, OA_HAS_BODY, quad.subject, null) === 0)
     .map((quad) => `${shortenIri(quad.subject.value)} cas:evidence ${shortenIri(quad.object.value)}, whose oa:hasBody does not name it`);
 }

@@ -39,21 +39,24 @@ describe("the ontology keeps the README's contract", () => {
   const CONTRACT: Record<string, string[]> = {
     "owl:Class": ["Actor", "State", "Dynasty", "Person", "PoliticalMovement", "ArmedGroup", "People", "Organization",
       "Place", "Period", "DynasticPeriod", "AnalyticAge", "Event", "Treaty", "Provision", "Threat", "RelationshipState",
-      "ThirdPartyRole", "Evidence", "Section", "CitedWork"],
+      "ThirdPartyRole", "Evidence", "Section", "CitedWork", "Statement", "Quantity"],
     "owl:ObjectProperty": ["eventType", "treatyStatus", "party", "provision", "provisionType", "territory", "fromActor",
       "toActor", "threatSource", "threatTarget", "threatElement", "threatened", "dyadMember", "relationshipLevel",
       "geography", "thirdParty", "thirdPartyRoleType", "supports", "aggressor", "target", "mediator", "supporter",
       "participant", "place", "duringPeriod", "periodOf", "ruler", "ruled", "memberOf", "ledBy", "evidence",
-      "inSection", "cites"],
-    "owl:DatatypeProperty": ["startYear", "endYear", "dateAsWritten", "disputed", "citationText", "order"],
+      "inSection", "cites", "alternativeTo", "datePrecision", "after", "before", "quantity"],
+    "owl:DatatypeProperty": ["startYear", "endYear", "dateAsWritten", "disputed", "citationText", "order",
+      "latestStartYear", "earliestEndYear", "edtf", "amount", "unit", "asWritten"],
     "skos:ConceptScheme": ["EventTypes", "TreatyStatuses", "ProvisionTypes", "BalanceOfThreatElements",
-      "RelationshipLevels", "Geographies", "ThirdPartyRoleTypes"],
+      "RelationshipLevels", "Geographies", "ThirdPartyRoleTypes", "DatePrecisions"],
     "skos:Concept": ["Concluded", "Attempted", "TerritoryCeded", "Concession", "Partition", "MutualAssistance",
       "Recognition", "ConcessionsAbolished", "Loan", "AggregatePower", "GeographicProximity", "OffensivePower",
       "OffensiveIntentions", "StrategicAlliance", "StrategicPartnership", "StrategicCooperation", "Cooperation",
       "Rivalry", "ThreatLevel", "War", "SharedBorder", "GeographicalDistance", "RetainingStatus", "CommonThreat",
       "PartnerOrSupporter", "Mediator", "Invasion", "Occupation", "Annexation", "Crisis", "DiplomaticMission",
-      "Visit", "CooperationEpisode", "Revolution", "Coup", "Declaration"],
+      "Visit", "CooperationEpisode", "Revolution", "Coup", "Declaration", "DayPrecision", "MonthPrecision",
+      "SeasonPrecision", "YearPrecision", "YearRangePrecision", "DecadePrecision", "CenturyPrecision",
+      "ApproximatePrecision", "RelativePrecision"],
   };
 
   for (const [type, locals] of Object.entries(CONTRACT)) {
@@ -140,7 +143,7 @@ describe("only the standard vocabularies are used", () => {
   const KNOWN_STANDARD_TERMS = new Set([
     "sem:Actor", "sem:Place", "sem:Time", "sem:Event", "sem:Role", "sem:hasActor", "sem:hasPlace", "sem:hasTime",
     "sem:eventType", "sem:roleType", "time:ProperInterval", "prov:Agent", "prov:Entity", "oa:Annotation",
-    "foaf:Person", "foaf:Organization", "bibo:Document", "bibo:DocumentPart", "dcterms:references", "skos:Concept",
+    "foaf:Person", "foaf:Organization", "rdf:Statement", "bibo:Document", "bibo:DocumentPart", "dcterms:references", "skos:Concept",
   ]);
 
   it("aligns only with standard terms that exist", () => {
