@@ -7,7 +7,7 @@
 /// <reference types="vite/client" />
 import * as api from "./api/client.ts";
 import { addNeighbourhood, mergeNeighbours } from "./graph/addNeighbourhood.ts";
-import { buildGraph, countKinds, resize, type ExplorerGraph } from "./graph/model.ts";
+import { buildGraph, countKinds, refreshDerived, resize, type ExplorerGraph } from "./graph/model.ts";
 import { runLayout, type LayoutHandle, type LayoutStats } from "./graph/runLayout.ts";
 import { createBusy } from "./views/busy.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./views/context.ts";
@@ -104,15 +104,23 @@ async function expandNeighbours(iri: string) {
       },
     ),
   );
-  const { neighbours, addedNodes } = merged;
-  if ("omitted" in merged && merged.omitted) status.textContent = `Neighbours of ${graph.getNodeAttribute(iri, "label")}: ${merged.omitted}`;
-  if (addedNodes > 0) {
+  const { neighbours, addedNodes, addedEdges } = merged;
+  const before = store.get().hidden ?? [];
+  const label = graph.hasNode(iri) ? graph.getNodeAttribute(iri, "label") : iri;
+  const broughtBack = before.filter((n) => neighbours.has(n) || n === iri).length;
+  if ("omitted" in merged && merged.omitted) status.textContent = `Neighbours of ${label}: ${merged.omitted}`;
+  // Saying nothing looked like a broken button: say that there was nothing to add.
+  else if (addedNodes === 0 && addedEdges === 0 && broughtBack === 0) status.textContent = `All ${neighbours.size} neighbours of ${label} are already shown.`;
+  else status.textContent = `Added ${addedNodes} node${addedNodes === 1 ? "" : "s"} and ${addedEdges} edge${addedEdges === 1 ? "" : "s"} around ${label}.`;
+  if (addedNodes > 0 || addedEdges > 0) {
     // Index the new nodes in sigma before their sizes change: a partial repaint of a node sigma
     // has not indexed yet throws.
     view?.sigma.refresh();
     resize(graph);
+    refreshDerived(graph);
+    view?.graphChanged();
   }
-  const hidden = (store.get().hidden ?? []).filter((n) => !neighbours.has(n) && n !== iri);
+  const hidden = before.filter((n) => !neighbours.has(n) && n !== iri);
   setState({ hidden: hidden.length ? hidden : undefined, selected: iri });
   refreshCounts();
 }
@@ -121,6 +129,12 @@ $("reset").addEventListener("click", () => {
   store.replace({ theme: store.get().theme }, { push: true });
   view?.setFocus({ highlightNodes: undefined, highlightEdges: undefined, colorByNode: undefined });
   void view?.sigma.getCamera().animatedReset({ duration: 300 });
+});
+// The header's SPARQL button opens the workbench; /sparql itself answers the service description.
+$("open-sparql").addEventListener("click", (event) => {
+  event.preventDefault();
+  setState({ tab: "query" });
+  requestAnimationFrame(() => ($("panel-query").querySelector<HTMLElement>(".cm-content, textarea") ?? $("tab-query")).focus());
 });
 const themeButton = $("theme-toggle");
 themeButton.addEventListener("click", () => setState({ theme: theme() === "dark" ? "light" : "dark" }));
@@ -165,7 +179,7 @@ function applyState(state: ViewState) {
   showTab(state.tab ?? "details");
   // Camera moves change the state many times a second: only a change of what is drawn may
   // re-run the reducers (a full sigma refresh) or rebuild the legend.
-  const focusKey = JSON.stringify([state.selected, state.selectedEdge, state.kinds, state.relations, state.hidden, state.from, state.to, graph?.order, graph?.size]);
+  const focusKey = JSON.stringify([state.selected, state.selectedEdge, state.kinds, state.relations, state.hidden, state.hiddenClasses, state.from, state.to, graph?.order, graph?.size]);
   if (focusKey !== shownFocusKey) {
     shownFocusKey = focusKey;
     refreshCounts();
@@ -175,6 +189,7 @@ function applyState(state: ViewState) {
       kinds: state.kinds ? new Set(state.kinds) : undefined,
       relations: state.relations ? new Set(state.relations) : undefined,
       hidden: new Set(state.hidden ?? []),
+      hiddenClasses: new Set(state.hiddenClasses ?? []),
       from: state.from,
       to: state.to,
     });
@@ -236,10 +251,12 @@ async function loadGraph() {
     layout?.stop();
     const current = (layout = runLayout(graph, (iterations) => {
       graphContainer.dataset.layout = `running ${iterations}`;
+      view?.scheduleRelabel();
     }));
     const stats = await busy("Laying out the graph…", current.done);
     probe.layout = stats;
     graphContainer.dataset.layout = "done";
+    view.relabel();
     if (camera) view.sigma.getCamera().setState(camera);
     else if (store.get().selected && graph.hasNode(store.get().selected!)) view.centreOn(store.get().selected!, false);
     else if (store.get().selectedEdge && graph.hasEdge(store.get().selectedEdge!)) view.centreOn(graph.source(store.get().selectedEdge!), false);

@@ -6,6 +6,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphPayload, NodeAttributes, NodeKind, RelationKind } from "../../contract/api.ts";
+import { qualifyHomonyms } from "./homonyms.ts";
 import { nodeColor, RELATION_STYLE } from "./palette.ts";
 import { seededPosition } from "./seededPlacement.ts";
 
@@ -14,12 +15,16 @@ export interface DisplayNode extends NodeAttributes {
   y: number;
   size: number;
   color: string;
+  /** Set when another node shares the label ("place", "state", years): see homonyms.ts. */
+  qualifier?: string;
 }
 
 export interface DisplayEdge extends EdgeAttributes {
   size: number;
   color: string;
   type: "arrow" | "line";
+  /** Bend of a parallel or reciprocal edge (0 when alone): see parallelEdges.ts. */
+  curvature?: number;
 }
 
 export type ExplorerGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, GraphPayload["attributes"]>;
@@ -46,7 +51,16 @@ export function buildGraph(payload: GraphPayload): ExplorerGraph {
     graph.addDirectedEdgeWithKey(key, source, target, { ...attributes, ...edgeStyle(attributes.kind) });
   }
   resize(graph);
+  refreshDerived(graph);
   return graph;
+}
+
+/**
+ * What depends on the whole graph (homonym qualifiers): after any merge. The view adds the
+ * parallel-edge curves itself (client/graph/parallelEdges.ts needs sigma's WebGL programs).
+ */
+export function refreshDerived(graph: ExplorerGraph): void {
+  qualifyHomonyms(graph);
 }
 
 export function edgeStyle(kind: RelationKind): { size: number; color: string; type: "arrow" | "line" } {

@@ -50,7 +50,21 @@ export function classColor(classIri: string): string {
   let hash = 2166136261;
   for (let i = 0; i < classIri.length; i++) hash = Math.imul(hash ^ classIri.charCodeAt(i), 16777619);
   const hue = (hash >>> 0) % 360;
-  return `hsl(${hue}, 65%, 50%)`;
+  return hslToHex(hue, 0.65, 0.5);
+}
+
+/**
+ * An HSL colour as #rrggbb. sigma's WebGL programs parse only hex, rgb() and names: an hsl()
+ * string reaches them as black, so every colour the explorer hands sigma is hex.
+ */
+export function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(255 * value).toString(16).padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 /** A node's colour: its kind's, or for a foreign class (kind "other") the class's own. */

@@ -6,6 +6,7 @@
  * a FocusState, so the rules can be tested without a browser.
  */
 import type { NodeKind, RelationKind } from "../../contract/api.ts";
+import { displayLabel } from "./homonyms.ts";
 import type { DisplayEdge, DisplayNode, ExplorerGraph } from "./model.ts";
 
 export interface FocusState {
@@ -15,6 +16,10 @@ export interface FocusState {
   kinds?: ReadonlySet<NodeKind>;
   relations?: ReadonlySet<RelationKind>;
   hidden: ReadonlySet<string>;
+  /** Foreign classes (kind "other") switched off in the legend, by class IRI. */
+  hiddenClasses?: ReadonlySet<string>;
+  /** Labels drawn whatever sigma's grid says: the most important that fit (labelPick.ts). */
+  labelled?: ReadonlySet<string>;
   from?: number;
   to?: number;
   highlightNodes?: ReadonlySet<string>;
@@ -37,6 +42,7 @@ export function inYearRange(item: { startYear?: number; endYear?: number }, from
 export function isNodeVisible(node: string, attrs: DisplayNode, state: FocusState): boolean {
   if (state.hidden.has(node)) return false;
   if (state.kinds && !state.kinds.has(attrs.kind)) return false;
+  if (state.hiddenClasses?.size && attrs.kind === "other" && state.hiddenClasses.has(attrs.classIri)) return false;
   return inYearRange(attrs, state.from, state.to);
 }
 
@@ -75,14 +81,15 @@ export interface NodeDisplay extends Partial<DisplayNode> {
 }
 
 export function reduceNode(node: string, attrs: DisplayNode, state: FocusState, focus: Set<string> | undefined): NodeDisplay {
-  const out: NodeDisplay = { ...attrs };
+  const out: NodeDisplay = { ...attrs, label: displayLabel(attrs) };
   if (!isNodeVisible(node, attrs, state)) return { ...out, hidden: true };
+  if (state.labelled) out.forceLabel = state.labelled.has(node);
   const custom = state.colorByNode?.[node];
   if (custom) out.color = custom;
   if (focus) {
     if (focus.has(node)) {
       const isFocus = node === state.selected || node === state.hovered || Boolean(state.highlightNodes?.has(node));
-      out.forceLabel = isFocus || focus.size <= FORCE_LABEL_LIMIT;
+      out.forceLabel = isFocus || focus.size <= FORCE_LABEL_LIMIT || Boolean(state.labelled?.has(node));
       out.zIndex = 1;
       if (isFocus) out.highlighted = true;
     } else {
@@ -107,7 +114,8 @@ export function reduceEdge(
   state: FocusState,
   focus: Set<string> | undefined,
 ): EdgeDisplay {
-  const out: EdgeDisplay = { ...attrs };
+  // A bent edge (parallel or reciprocal) is drawn by the curved programs: see parallelEdges.ts.
+  const out: EdgeDisplay = { ...attrs, type: (attrs.curvature ? (attrs.type === "arrow" ? "curvedArrow" : "curved") : attrs.type) as DisplayEdge["type"] };
   if (!isEdgeVisible(graph, edge, attrs, state)) return { ...out, hidden: true };
   if (state.highlightEdges && state.highlightEdges.size > 0) {
     if (state.highlightEdges.has(edge)) {

@@ -17,6 +17,20 @@ export interface ViewState {
   kinds?: NodeKind[]; // visible node kinds (undefined = all)
   relations?: RelationKind[]; // visible edge kinds (undefined = all)
   hidden?: string[]; // hidden node IRIs
+  /** Foreign classes (kind "other") switched off in the legend, by class IRI. */
+  hiddenClasses?: string[];
+  /** The graph drawn: the actors' network (default) or the full graph. */
+  view?: "full";
+  /** Show resources with no dated statement in the year window (the server counts those left out). */
+  undated?: boolean;
+  /** Show the editorial readings (statements the article does not make itself). */
+  editorial?: boolean;
+  /** Node size by (default degree), colour by (default class). */
+  sizeBy?: "betweenness" | "evidence";
+  colorBy?: "community";
+  /** Label density 0..1 and size in px (not in the URL: a reader's setting, not the view's). */
+  labelDensity?: number;
+  labelSize?: number;
   lens?: { a: string; b: string } | null; // third-party lens dyad
   path?: { from: string; to: string } | null;
   camera?: { x: number; y: number; ratio: number };

@@ -129,6 +129,12 @@ export function renderEntity(entity: EntityDetails, actions: DetailsActions): HT
   );
 }
 
+function scrollToTop(container: HTMLElement): void {
+  for (let el: HTMLElement | null = container; el; el = el.parentElement) {
+    if (el.scrollTop > 0) el.scrollTop = 0;
+  }
+}
+
 export function createDetailsPanel(container: HTMLElement, actions: DetailsActions): DetailsPanel {
   let controller: AbortController | undefined;
   const empty = () =>
@@ -151,6 +157,8 @@ export function createDetailsPanel(container: HTMLElement, actions: DetailsActio
         const entity = await load(iri);
         clear(container);
         container.append(renderEntity(entity, actions));
+        // A new selection reads from its top, not from where the last one was scrolled to.
+        scrollToTop(container);
       } catch (error) {
         fail(error);
       }
@@ -168,6 +176,7 @@ export function createDetailsPanel(container: HTMLElement, actions: DetailsActio
       );
       clear(container);
       container.append(h("article", { class: "edge" }, head));
+      scrollToTop(container);
       if (!attrs.via) {
         container.append(h("p", { class: "muted" }, `A direct statement; the evidence is listed on its two ends (${attrs.evidenceCount} evidence nodes).`));
         return;

@@ -30,9 +30,9 @@ export function mountFilterPanel(container: HTMLElement, setState: (patch: Parti
     "fieldset",
     { class: "years-filter" },
     h("legend", {}, "Years"),
-    h("label", { for: "year-from" }, "from "),
+    h("label", { for: "year-from" }, "from"),
     fromInput,
-    h("label", { for: "year-to" }, " to "),
+    h("label", { for: "year-to" }, "to"),
     toInput,
   );
   const hiddenBox = h("div", { class: "hidden-nodes" });
@@ -83,7 +83,18 @@ export function mountFilterPanel(container: HTMLElement, setState: (patch: Parti
       kindsBox.querySelectorAll(".class-row").forEach((row) => row.remove());
       const classes = [...(counts.classes ?? [])].sort((a, b) => b[1].count - a[1].count || a[1].label.localeCompare(b[1].label)).slice(0, 30);
       for (const [iri, { label, count }] of classes) {
-        kindsBox.append(h("div", { class: "row class-row", title: iri }, h("span", { class: "swatch", style: `background:${classColor(iri)}`, "aria-hidden": "true" }), label, h("span", { class: "count" }, String(count))));
+        const id = `filter-class-${classes.findIndex(([other]) => other === iri)}`;
+        const checkbox = h("input", { type: "checkbox", id, "data-class": iri });
+        checkbox.checked = !next.hiddenClasses?.includes(iri);
+        checkbox.addEventListener("change", () => {
+          const hidden = new Set(state.hiddenClasses ?? []);
+          if (checkbox.checked) hidden.delete(iri);
+          else hidden.add(iri);
+          setState({ hiddenClasses: hidden.size ? [...hidden] : undefined });
+        });
+        kindsBox.append(
+          h("div", { class: "row class-row", title: iri }, checkbox, h("label", { for: id }, h("span", { class: "swatch", style: `background:${classColor(iri)}`, "aria-hidden": "true" }), label, h("span", { class: "count" }, String(count)))),
+        );
       }
       rows(
         relationsBox,

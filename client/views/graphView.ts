@@ -5,9 +5,14 @@
  * highlights; hover and click events; the camera. Settings switch to big-graph mode (edges and
  * labels hidden while moving, sparser labels) so 50,000 nodes still pan.
  */
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import Sigma from "sigma";
+import { rankNodesByImportance } from "../graph/importance.ts";
+import { pickLabels, type LabelCandidate } from "../graph/labelPick.ts";
 import type { ExplorerGraph } from "../graph/model.ts";
-import { focusSet, reduceEdge, reduceNode, type FocusState } from "../graph/reducers.ts";
+import { curveParallelEdges } from "../graph/parallelEdges.ts";
+import { displayLabel } from "../graph/homonyms.ts";
+import { focusSet, isNodeVisible, reduceEdge, reduceNode, type FocusState } from "../graph/reducers.ts";
 import { makeDrawHover } from "./drawHover.ts";
 
 export const BIG_GRAPH = 5000;
@@ -18,6 +23,16 @@ function rootFontScale(): number {
   const size = parseFloat(getComputedStyle(document.documentElement).fontSize || "16");
   return Number.isFinite(size) && size > 0 ? size / 16 : 1;
 }
+
+/** Label appearance the reader sets (Gephi Lite's sliders): how many labels, and how big. */
+export interface LabelSettings {
+  /** 0..1: 1 packs labels as tight as they fit, 0 keeps only the few most important. */
+  density: number;
+  /** Label font size in CSS pixels before the page's type scale. */
+  size: number;
+}
+
+export const DEFAULT_LABELS: LabelSettings = { density: 0.6, size: 14 };
 
 export interface ThemeColors {
   background: string;
@@ -41,6 +56,10 @@ export class GraphView {
   private edgeLabelsByZoom = false;
   private hoveredEdge: string | undefined;
   private readonly resizeObserver: ResizeObserver;
+  /** Node keys, most important first (client/graph/importance.ts). */
+  private ranking: string[] = [];
+  private labels: LabelSettings = DEFAULT_LABELS;
+  private relabelTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
     this.graph = graph;
@@ -56,12 +75,14 @@ export class GraphView {
       labelRenderedSizeThreshold: big ? 10 : 7,
       labelFont: "system-ui, sans-serif",
       // Canvas labels follow the page's type scale (larger on wide screens and projectors).
-      labelSize: Math.round(14 * rootFontScale()),
+      labelSize: Math.round(DEFAULT_LABELS.size * rootFontScale()),
       edgeLabelSize: Math.round(12 * rootFontScale()),
       labelColor: { color: colors.text },
       edgeLabelColor: { color: colors.text },
       defaultDrawNodeHover: makeDrawHover(colors),
       zIndex: true,
+      // Parallel and reciprocal edges are bent apart (client/graph/parallelEdges.ts).
+      edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
       minCameraRatio: 0.02,
       maxCameraRatio: 5,
       nodeReducer: (node, attrs) => reduceNode(node, attrs as never, this.focus, this.focusCache) as never,
@@ -97,7 +118,14 @@ export class GraphView {
     // sigma listens to window resizes only; panels mounting around the graph resize it too.
     this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRender());
     this.resizeObserver.observe(container);
+    this.rank();
+    let lastRatio = this.sigma.getCamera().ratio;
     this.sigma.getCamera().on("updated", (state) => {
+      // Panning moves every label alike; only a zoom changes which ones collide.
+      if (state.ratio !== lastRatio) {
+        lastRatio = state.ratio;
+        this.scheduleRelabel();
+      }
       const byZoom = state.ratio < EDGE_LABEL_RATIO;
       if (byZoom !== this.edgeLabelsByZoom) {
         this.edgeLabelsByZoom = byZoom;
@@ -118,7 +146,60 @@ export class GraphView {
       labelRenderedSizeThreshold: big ? 10 : 7,
     });
     this.sigma.setGraph(graph);
+    this.rank();
     this.recompute();
+  }
+
+  /** Re-ranks after nodes were added (expand) or the layout moved them, and relabels. */
+  graphChanged(): void {
+    this.rank();
+    this.scheduleRelabel();
+  }
+
+  setLabels(labels: LabelSettings): void {
+    this.labels = labels;
+    this.sigma.setSetting("labelSize", Math.round(labels.size * rootFontScale()));
+    this.scheduleRelabel();
+  }
+
+  private rank(): void {
+    curveParallelEdges(this.graph);
+    const big = this.graph.order > BIG_GRAPH;
+    // Big graphs keep sigma's label grid: picking over 50,000 boxes at every zoom costs frames.
+    this.ranking = big ? [] : rankNodesByImportance(this.graph).map((row) => row.key);
+    this.sigma.setSetting("labelRenderedSizeThreshold", big ? 10 : Number.POSITIVE_INFINITY);
+    this.scheduleRelabel();
+  }
+
+  /** Picks the labels to draw at the current zoom, soon (zooms come many a second). */
+  scheduleRelabel(): void {
+    if (this.relabelTimer) return;
+    this.relabelTimer = setTimeout(() => {
+      this.relabelTimer = undefined;
+      this.relabel();
+    }, 60);
+  }
+
+  /** Most important first, each label kept when it fits; see client/graph/labelPick.ts. */
+  relabel(): void {
+    if (this.ranking.length === 0) return;
+    const fontSize = this.sigma.getSetting("labelSize");
+    const candidates: LabelCandidate[] = [];
+    // From the graph, not sigma's display data: those are dimmed (label-less) under a hover.
+    for (const key of this.ranking) {
+      if (!this.graph.hasNode(key)) continue;
+      const attrs = this.graph.getNodeAttributes(key);
+      if (!isNodeVisible(key, attrs, this.focus)) continue;
+      const { x, y } = this.sigma.graphToViewport(attrs);
+      candidates.push({ key, label: displayLabel(attrs), x, y, size: this.sigma.scaleSize(attrs.size) });
+    }
+    // Density: at 1 labels may touch; lower densities pad each box, so fewer fit.
+    const spacing = 2 + (1 - this.labels.density) * 4 * fontSize;
+    const max = Math.max(6, Math.round(this.labels.density * candidates.length));
+    const labelled = pickLabels(candidates, fontSize, max, spacing);
+    const previous = this.focus.labelled;
+    if (previous && previous.size === labelled.size && [...labelled].every((k) => previous.has(k))) return;
+    this.setFocus({ labelled });
   }
 
   currentGraph(): ExplorerGraph {
@@ -132,6 +213,8 @@ export class GraphView {
   setFocus(patch: Partial<FocusState>): void {
     this.focus = { ...this.focus, ...patch };
     this.recompute();
+    // Filters change which nodes compete for a label; hover and the pick itself do not.
+    if (!("labelled" in patch) && !("hovered" in patch)) this.scheduleRelabel();
   }
 
   setTheme(colors: ThemeColors): void {

@@ -34,6 +34,14 @@ export function stateFromSearch(search: string): ViewState {
   if (relations) state.relations = relations as RelationKind[];
   const hidden = list(p.get("hide"));
   if (hidden && hidden.length) state.hidden = hidden.map(expand);
+  const hiddenClasses = list(p.get("hideClasses"));
+  if (hiddenClasses && hiddenClasses.length) state.hiddenClasses = hiddenClasses.map(expand);
+  if (p.get("view") === "full") state.view = "full";
+  if (p.get("undated") === "1") state.undated = true;
+  if (p.get("editorial") === "1") state.editorial = true;
+  const sizeBy = p.get("size");
+  if (sizeBy === "betweenness" || sizeBy === "evidence") state.sizeBy = sizeBy;
+  if (p.get("colour") === "community") state.colorBy = "community";
   const lensA = p.get("lensA");
   const lensB = p.get("lensB");
   if (lensA && lensB) state.lens = { a: expand(lensA), b: expand(lensB) };
@@ -62,6 +70,12 @@ export function searchFromState(state: ViewState): string {
   if (state.kinds) p.set("kinds", state.kinds.join(","));
   if (state.relations) p.set("rels", state.relations.join(","));
   if (state.hidden && state.hidden.length) p.set("hide", state.hidden.map(compact).join(","));
+  if (state.hiddenClasses && state.hiddenClasses.length) p.set("hideClasses", state.hiddenClasses.map(compact).join(","));
+  if (state.view) p.set("view", state.view);
+  if (state.undated) p.set("undated", "1");
+  if (state.editorial) p.set("editorial", "1");
+  if (state.sizeBy) p.set("size", state.sizeBy);
+  if (state.colorBy) p.set("colour", state.colorBy);
   if (state.lens) {
     p.set("lensA", compact(state.lens.a));
     p.set("lensB", compact(state.lens.b));
