@@ -16,7 +16,7 @@ import { analyzeQuery } from "../server/sparql/analyzeQuery.ts";
 import { graphView } from "../server/graph/graphView.ts";
 import { thirdParties } from "../server/graph/thirdParties.ts";
 import { NS } from "../server/rdf/namespaces.ts";
-import { lensHighlight } from "../client/views/lensHighlight.ts";
+import { lensHighlight } from "../client/graph/lensHighlight.ts";
 import { layoutForFigure } from "../client/exports/layoutForFigure.ts";
 import { buildGraph } from "../client/graph/model.ts";
 import { figureFromGraph, type Figure } from "../client/exports/figure.ts";

@@ -10,8 +10,8 @@
 import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
-import { lensHighlight } from "./lensHighlight.ts";
-import { ROLE_STYLES } from "./lensRoles.ts";
+import { lensHighlight } from "../graph/lensHighlight.ts";
+import { ROLE_STYLES } from "../graph/lensRoles.ts";
 import { renderLensTable, roleBadge } from "./lensTable.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";

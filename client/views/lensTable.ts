@@ -7,7 +7,7 @@
  * side panel. All labels are text nodes.
  */
 import type { ThirdPartyAnalysis } from "../../contract/api.ts";
-import { roleStyle, type RoleStyle } from "./lensRoles.ts";
+import { roleStyle, type RoleStyle } from "../graph/lensRoles.ts";
 import { renderEvidence, type LoadSource } from "./pathsEvidence.ts";
 import { formatSpan } from "./timelineScale.ts";
 

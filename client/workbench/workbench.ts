@@ -10,7 +10,7 @@ import { runSparql, SparqlQueryError } from "../api/client.ts";
 import { describeError } from "./describeError.ts";
 import type { ExplorerGraph } from "../graph/model.ts";
 import { runLayout, type LayoutHandle } from "../graph/runLayout.ts";
-import type { ExplorerContext, PanelMount } from "../views/context.ts";
+import type { PanelMount } from "../views/context.ts";
 import { h } from "../views/dom.ts";
 import { GraphView } from "../views/graphView.ts";
 import { systemTheme, THEME_COLORS } from "../views/theme.ts";

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testServer.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
 import { readResults } from "../sparql/readResults.ts";
-import { TRUNCATED_HEADER } from "./sparqlRoute.ts";
 
 const FIXTURE = `
 @prefix ex: <http://example.org/> .

@@ -99,7 +99,7 @@ export function parseRdfTextInBatches(text: string, file: string, onBatch: (quad
 function toSyntaxError(error: unknown, text: string, file: string): RdfSyntaxError {
   const e = error as Error & { context?: { line?: number; token?: { line?: number; type?: string; value?: string; prefix?: string } } };
   // n3 puts the line in context; the message itself reads "... on line N."
-  const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]) ?? undefined;
+  const line = e.context?.line ?? e.context?.token?.line ?? Number(/line (\d+)/.exec(e.message)?.[1]);
   const detail = e.message.replace(/ on line \d+\.?$/, "");
   const known = Number.isFinite(line) ? line : undefined;
   return new RdfSyntaxError(displayPath(file), known, known ? columnOf(text, known, e.context?.token, e.message) : undefined, detail);
