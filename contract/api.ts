@@ -14,6 +14,7 @@
  *   /api/v1/paths?from=&to=&max=                → PathsResult   (from/to: IRIs; max 1..20, default 5)
  *   /api/v1/third-parties?a=&b=                 → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia)
  *   /api/v1/source?evidence=IRI | ?quote=TEXT   → SourcePassage
+ *   /api/v1/places                              → PlacesMap     (places, coordinates, what happened there)
  * In the Iran–Russia dyad the Soviet Union counts as Russia's side (server/graph/dyad.ts).
  * Edges of an actor's part in an event (party, aggressor, target, mediator, supporter,
  * participant) point from the actor to the event, labelled "party to", "aggressor in" ...
@@ -223,4 +224,48 @@ export interface DatasetList {
   files: { path: string; triples: number; graph?: string }[];
   /** Stored files moved to quarantine/ at start because they no longer parse. */
   quarantined: { file: string; reason: string }[];
+}
+
+/** GET /api/v1/places: the article's places with their coordinates and what happened at them. */
+export type TerritorialChange = "ceded" | "annexed" | "occupied" | "partitioned" | "evacuated" | "conquered" | "recognised";
+
+export interface MapPlace extends Ref {
+  /** "place", or "actor" for a state the data uses as a place (cd:Syria). */
+  kind: NodeKind;
+  /** The article's other spellings (skos:altLabel). */
+  altLabels: string[];
+  /** WGS84 degrees (data/place-coordinates.ttl); absent for a place with no single point. */
+  lat?: number;
+  long?: number;
+  /** A region drawn as a labelled approximate point; `note` says where and why. */
+  approximate: boolean;
+  note?: string;
+  /** The gazetteer records the point comes from (their labels carry the gazetteer's names). */
+  sources: Ref[];
+  /** How many claims (statements) of the data name the place. */
+  mentions: number;
+}
+
+/** An event, treaty, threat, relationship or treaty provision at a place. */
+export interface MapHappening extends Ref {
+  place: string;
+  kind: NodeKind;
+  /** The network's relation kind its marker is coloured by. */
+  relation: RelationKind;
+  /** Its event type or provision type. */
+  type?: Ref;
+  /** Set for territorial change as the article states it. */
+  change?: TerritorialChange;
+  /** The treaty a provision belongs to. */
+  treaty?: Ref;
+  startYear?: number;
+  endYear?: number;
+  /** The first quote of its evidence, and how many it has. */
+  quote?: string;
+  evidenceCount: number;
+}
+
+export interface PlacesMap {
+  places: MapPlace[];
+  happenings: MapHappening[];
 }

@@ -14,6 +14,7 @@ import type {
   Health,
   NodeKind,
   PathsResult,
+  PlacesMap,
   RelationKind,
   SearchHit,
   SourcePassage,
@@ -99,6 +100,11 @@ export async function search(q: string, limit = 10, signal?: AbortSignal): Promi
 
 export function getTimeline(signal?: AbortSignal): Promise<Timeline> {
   return getJson<Timeline>("/timeline", {}, signal);
+}
+
+/** The map's places with their coordinates and what happened there (client/map/). */
+export function getPlaces(signal?: AbortSignal): Promise<PlacesMap> {
+  return getJson<PlacesMap>("/places", {}, signal);
 }
 
 export function getPaths(from: string, to: string, max?: number, signal?: AbortSignal): Promise<PathsResult> {

@@ -11,6 +11,7 @@ import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 import { entityDetails } from "../graph/entityDetails.ts";
 import { graphView } from "../graph/graphView.ts";
 import { paths } from "../graph/paths.ts";
+import { placesMap } from "../graph/places.ts";
 import { search } from "../graph/search.ts";
 import { sourceText } from "../graph/sourceText.ts";
 import { thirdParties } from "../graph/thirdParties.ts";
@@ -19,7 +20,7 @@ import type { QueryEngine } from "../sparql/engine.ts";
 import { MethodNotAllowedError } from "./errors.ts";
 import { dyadParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams } from "./apiParams.ts";
 import type {
-  EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
+  EntityDetails, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
 } from "../../contract/api.ts";
 
 export interface ApiRouterDeps {
@@ -65,6 +66,8 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
     const { a, b } = parseParams(dyadParams, query);
     return thirdParties(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]);
   });
+
+  route<PlacesMap>("/places", () => placesMap(engine));
 
   route<SourcePassage>("/source", (query) => {
     const { evidence, quote } = parseParams(sourceParams, query);
