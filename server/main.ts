@@ -91,7 +91,7 @@ async function startEngine(config: Config): Promise<{ engine: QueryEngine; datas
   for (const { dataset, quads } of loaded) datasets.chunks.push(...toChunks(intoGraph(quads, dataset.graph)));
   const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
   const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, ...options });
-  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, files: datasets.files } };
+  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files } };
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,8 @@ describe("the settings registry", () => {
   it("accepts every flag it lists and reads every environment variable it names", () => {
     for (const [key, setting] of Object.entries(SETTINGS) as [string, { flag?: string; env?: string; kind: string }][]) {
       if (setting.kind === "switch" || key.startsWith("sparql")) continue;
-      const sample = key === "profile" ? "default" : key === "adminToken" ? "a-long-secret" : key === "host" ? "::1" : "7";
+      const fallback = (setting as unknown as { schema: { safeParse: (v: unknown) => { data?: unknown } } }).schema.safeParse(undefined).data;
+      const sample = key === "profile" ? "default" : key === "adminToken" ? "a-long-secret" : key === "host" ? "::1" : typeof fallback === "number" ? String(fallback + 1) : "7";
       const expected = parseConfig(setting.env ? [] : [`--${setting.flag}`, sample], setting.env ? { [setting.env]: sample } : {}, "/srv") as unknown as Record<string, unknown>;
       if (setting.flag) expect(parseConfig([`--${setting.flag}`, sample], {}, "/srv")).toEqual(expected);
     }

@@ -61,7 +61,23 @@ export const SETTINGS = {
   sparqlPassword: { env: "CASPIAN_SPARQL_PASSWORD", kind: "value", schema: z.string().optional(), what: "Basic-auth password for the external store" },
   adminToken: { flag: "admin-token", arg: "TOKEN", env: "CASPIAN_ADMIN_TOKEN", kind: "value", schema: z.string().min(8, { error: "admin token (--admin-token / CASPIAN_ADMIN_TOKEN) must be at least 8 characters" }).optional(), shownDefault: "— (read-only)", what: "allows uploads and deletions with `Authorization: Bearer TOKEN`" },
   dataDir: { flag: "data-dir", arg: "DIR", env: "CASPIAN_DATA_DIR", kind: "value", schema: z.string().min(1).default(".caspian"), what: "where uploaded datasets are kept" },
-  uploadLimitMb: { flag: "upload-limit", arg: "MB", env: "CASPIAN_UPLOAD_LIMIT_MB", kind: "value", schema: integer("upload limit (--upload-limit / CASPIAN_UPLOAD_LIMIT_MB)", 1, 100_000).default(100), what: "largest upload" },
+  uploadLimitMb: { flag: "upload-limit", arg: "MB", env: "CASPIAN_UPLOAD_LIMIT_MB", kind: "value", schema: integer("upload limit (--upload-limit / CASPIAN_UPLOAD_LIMIT_MB)", 1, 100_000).default(100), what: "largest upload, before and after XML entity expansion (stored as N-Quads it may grow to 8 times that)" },
+  uploadTriples: {
+    flag: "upload-triples",
+    arg: "N",
+    env: "CASPIAN_UPLOAD_TRIPLES",
+    kind: "value",
+    schema: integer("upload triples (--upload-triples / CASPIAN_UPLOAD_TRIPLES)", 1, 1_000_000_000).default(5_000_000),
+    what: "most triples in one upload",
+  },
+  uploadTimeoutMs: {
+    flag: "upload-timeout",
+    arg: "MS",
+    env: "CASPIAN_UPLOAD_TIMEOUT_MS",
+    kind: "value",
+    schema: integer("upload timeout (--upload-timeout / CASPIAN_UPLOAD_TIMEOUT_MS)", 100, 3_600_000).default(60_000),
+    what: "an upload still parsing after this long is stopped and refused",
+  },
   profile: { flag: "profile", arg: "NAME", env: "CASPIAN_PROFILE", kind: "value", schema: z.enum(["auto", "default", "wikidata"], { error: "profile (--profile / CASPIAN_PROFILE) must be auto, default or wikidata" }).default("auto"), what: "view profile for foreign data: `default`, `wikidata` or `auto`" },
 } as const satisfies Record<string, Setting>;
 

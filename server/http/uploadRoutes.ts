@@ -7,25 +7,28 @@
  *                                     format (or the extension of ?name= says it); admin only
  * DELETE /api/v1/datasets/:name      remove an uploaded dataset; admin only
  *
- * An upload is parsed whole before anything is stored (a syntax error is a 400 naming line and
- * column). Data that uses the Caspian ontology (any cas: term) is checked against
+ * An upload is parsed whole, off the main thread and under its limits (parseUpload.ts), before
+ * anything is stored: a syntax error is a 400 naming line and column, a limit passed a 413. Its
+ * quads all go into the dataset's own graph (named graphs of TriG/N-Quads are merged there, and
+ * the answer says so), so DELETE removes everything it added. Uploads and deletions of one name
+ * run one at a time. Data that uses the Caspian ontology (any cas: term) is checked against
  * ontology/shapes.ttl; violations are a 422 with the readable report unless `?force=true`, which
  * stores it anyway and returns the report beside the dataset. Then the dataset is written
  * durably (uploadStore.ts) and loaded as its own named graph into every query worker. A full or
  * read-only data directory is a 507 (STORAGE_FULL / STORAGE_READ_ONLY); nothing changes.
  */
-import { fileURLToPath } from "node:url";
 import express from "express";
 import { forgetViews } from "../graph/perEngine.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
-import type { Quad } from "n3";
-import { intoGraph, toChunks, type DatasetFile } from "../rdf/loadDatasets.ts";
-import { NS } from "../rdf/namespaces.ts";
-import { parseRdfDocument, parseRdfFile, RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
+import type { DatasetFile } from "../rdf/loadDatasets.ts";
+import { RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
+import { parseUpload, type ParsedUpload } from "../rdf/parseUpload.ts";
+import { UploadLimitError, uploadLimits, type UploadLimits } from "../rdf/uploadLimits.ts";
 import { DATASET_NAME, StorageError, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
-import { validateShapes, type ShapeReport } from "../rdf/validateShapes.ts";
+import type { ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { HttpError, NotFoundError } from "./errors.ts";
+import { KeyedLock } from "./keyedLock.ts";
 
 /** What the running engine must do for uploads: load or drop one named graph in every worker. */
 export interface GraphLoader {
@@ -42,6 +45,8 @@ export interface UploadRouteDeps {
   limit: number;
   /** Files loaded at start (--data), listed beside the uploads. */
   files?: DatasetFile[];
+  /** Limits other than the body size (uploadLimits.ts defaults). */
+  limits?: Partial<UploadLimits>;
 }
 
 export interface DatasetListing {
@@ -53,16 +58,16 @@ export interface DatasetListing {
 
 export interface UploadAnswer {
   dataset: StoredDataset;
+  /** Named graphs a TriG/N-Quads upload gave, whose triples went into the dataset's graph. */
+  mergedGraphs?: string[];
+  note?: string;
   /** The SHACL report when the data used the ontology (conforming, or stored with ?force=true). */
   shapes?: ShapeReport;
 }
 
-const ONTOLOGY = fileURLToPath(new URL("../../ontology/caspian.ttl", import.meta.url));
-const SHAPES = fileURLToPath(new URL("../../ontology/shapes.ttl", import.meta.url));
-let shapesAndOntology: Promise<{ shapes: Quad[]; ontology: Quad[] }> | undefined;
-
 export function createUploadRouter(deps: UploadRouteDeps): express.Router {
   const router = express.Router();
+  const locks = new KeyedLock();
   router.get("/", (_req, res: express.Response<DatasetListing>) => {
     res.json({ uploads: deps.store.list(), files: deps.files ?? [], quarantined: deps.store.quarantined });
   });
@@ -83,54 +88,50 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       }
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (body.length === 0) throw new HttpError(400, "BAD_REQUEST", "The upload is empty: send the RDF document as the request body.");
-      let quads: Quad[];
+      const graph = uploadGraphIri(datasetName);
+      let parsed: ParsedUpload;
       try {
-        quads = await parseRdfDocument(body.toString("utf8"), name, mediaType);
+        parsed = await parseUpload(body, { mediaType, label: name, graph }, uploadLimits(deps.limit, deps.limits));
       } catch (error) {
         if (error instanceof RdfSyntaxError) throw new HttpError(400, "RDF_SYNTAX", `${error.message} Nothing was stored.`);
+        if (error instanceof UploadLimitError) throw new HttpError(413, error.code, error.message);
         throw error;
       }
-      const shapes = usesOntology(quads) ? await checkShapes(quads) : undefined;
+      const { shapes, chunks, triples, mergedGraphs } = parsed;
       if (shapes && !shapes.conforms && req.query.force !== "true") {
         res.status(422).json({ code: "SHAPES", message: `The data breaks ${shapes.results.length} of the ontology's shape constraints; nothing was stored. Fix them, or send ?force=true to store it anyway.`, report: shapes } as never);
         return;
       }
-      const graph = uploadGraphIri(datasetName);
-      const inGraph = intoGraph(quads, graph);
-      const chunks = toChunks(inGraph);
-      const dataset = await deps.store.put(datasetName, chunks.join(""), quads.length, mediaType).catch((error: unknown) => {
-        // 507 Insufficient Storage: the request was fine, the server cannot keep it. The server
-        // keeps serving the data it has.
-        if (error instanceof StorageError) throw new HttpError(507, error.code, error.message);
-        throw error;
+      // One name at a time from here: the file, the index and the engine change together, so
+      // parallel uploads of one name end as one of them everywhere.
+      const dataset = await locks.run(datasetName, async () => {
+        const stored = await deps.store.put(datasetName, chunks, triples, mediaType).catch((error: unknown) => {
+          // 507 Insufficient Storage: the request was fine, the server cannot keep it. The server
+          // keeps serving the data it has.
+          if (error instanceof StorageError) throw new HttpError(507, error.code, error.message);
+          throw error;
+        });
+        await deps.loader!.addGraph(graph, chunks);
+        forgetViews(deps.loader!);
+        return stored;
       });
-      await deps.loader.addGraph(graph, chunks);
-      forgetViews(deps.loader);
-      res.status(201).json({ dataset, ...(shapes ? { shapes } : {}) });
+      const merged = mergedGraphs.length > 0 ? { mergedGraphs, note: `The upload named ${mergedGraphs.length}${mergedGraphs.length === 20 ? " or more" : ""} graphs of its own; their triples were stored in the dataset's graph <${graph}>, so a DELETE removes them all.` } : {};
+      res.status(201).json({ dataset, ...merged, ...(shapes ? { shapes } : {}) });
     },
   );
 
   router.delete("/:name", requireAdmin(deps.adminToken), async (req, res) => {
     const name = String(req.params.name);
-    const dataset = deps.store.get(name);
-    if (!dataset) throw new NotFoundError(`No uploaded dataset named "${name}". GET /api/v1/datasets lists them.`);
-    await deps.store.remove(name);
-    if (deps.loader) {
-      await deps.loader.dropGraph(dataset.graph);
-      forgetViews(deps.loader);
-    }
+    await locks.run(name, async () => {
+      const dataset = deps.store.get(name);
+      if (!dataset) throw new NotFoundError(`No uploaded dataset named "${name}". GET /api/v1/datasets lists them.`);
+      await deps.store.remove(name);
+      if (deps.loader) {
+        await deps.loader.dropGraph(dataset.graph);
+        forgetViews(deps.loader);
+      }
+    });
     res.status(204).end();
   });
   return router;
-}
-
-/** True when any term of the data is in the Caspian ontology's namespace. */
-export function usesOntology(quads: readonly Quad[]): boolean {
-  return quads.some((quad) => [quad.predicate, quad.object, quad.subject].some((term) => term.termType === "NamedNode" && term.value.startsWith(NS.cas)));
-}
-
-async function checkShapes(quads: Quad[]): Promise<ShapeReport> {
-  shapesAndOntology ??= Promise.all([parseRdfFile(SHAPES), parseRdfFile(ONTOLOGY)]).then(([shapes, ontology]) => ({ shapes, ontology }));
-  const { shapes, ontology } = await shapesAndOntology;
-  return await validateShapes([...quads, ...ontology], shapes);
 }

@@ -121,7 +121,10 @@ export class UploadStore {
       loaded.push({ dataset: counted, quads });
     }
     for (const stray of files) await store.quarantine(join("datasets", stray), "is not listed in index.json");
-    if (store.quarantined.length > 0 || loaded.length !== index.length) await store.writeIndex();
+    if (store.quarantined.length > 0 || loaded.length !== index.length) {
+      // A start never fails on the index alone: the datasets load, and the next write tries again.
+      await store.writeIndex().catch((error: unknown) => store.quarantined.push({ file: "index.json", reason: `could not be rewritten (${(error as Error).message})` }));
+    }
     return { store, loaded };
   }
 
@@ -133,10 +136,10 @@ export class UploadStore {
     return this.datasets.get(name);
   }
 
-  /** Stores (or replaces) a dataset; `nquads` is the already parsed data as N-Quads in its graph. */
-  async put(name: string, nquads: string, triples: number, format: string): Promise<StoredDataset> {
+  /** Stores (or replaces) a dataset; `nquads` is the already parsed data as N-Quads in its graph (whole or in chunks). */
+  async put(name: string, nquads: string | readonly string[], triples: number, format: string): Promise<StoredDataset> {
     if (!DATASET_NAME.test(name)) throw new UploadStoreError(`"${name}" is not a dataset name: use letters, digits, ".", "_" and "-" (at most 100), starting with a letter or digit.`);
-    const bytes = Buffer.byteLength(nquads);
+    const bytes = (typeof nquads === "string" ? [nquads] : nquads).reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
     const file = join("datasets", `${name}.nq`);
     try {
       await this.writeDurably(file, nquads);
@@ -176,8 +179,12 @@ export class UploadStore {
     let text: string;
     try {
       text = await readFile(join(this.dir, "index.json"), "utf8");
-    } catch {
-      return [];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      // Unreadable (a folder in its place, no permission, an I/O error): the datasets are
+      // still there, so they are listed from their files instead of all going to quarantine.
+      await this.quarantine("index.json", `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the datasets were listed again from their files`).catch(() => {});
+      return await this.listFromFiles();
     }
     try {
       const parsed = JSON.parse(text) as { datasets?: unknown };
@@ -206,14 +213,15 @@ export class UploadStore {
   }
 
   /** Temporary file, fsync, rename over the target, fsync the folder: the target is old or new, never torn. */
-  private async writeDurably(relativePath: string, text: string): Promise<void> {
+  private async writeDurably(relativePath: string, text: string | readonly string[]): Promise<void> {
     const target = join(this.dir, relativePath);
     const folder = join(target, "..");
     const temporary = join(folder, `.tmp-${randomBytes(6).toString("hex")}`);
     try {
       const handle = await open(temporary, "w");
       try {
-        await handle.writeFile(text);
+        // writeFile continues from the current position, so chunks follow one another.
+        for (const chunk of typeof text === "string" ? [text] : text) await handle.writeFile(chunk);
         await handle.sync();
       } finally {
         await handle.close();
