@@ -1,7 +1,7 @@
 /**
  * Example-query library
  * =====================
- * Latency of the workbench's example queries (client/workbench/examples.ts: the competency
+ * Latency of the workbench's example queries (server/graph/exampleQueries.ts: the competency
  * questions plus a network and a yes/no) through the embedded engine the server uses (Oxigraph
  * in a worker, answer serialized as SPARQL JSON or N-Triples), median and p95 per example and
  * over the library. The floor beside each: the raw store match of the same triple patterns in an
@@ -11,7 +11,7 @@
  */
 import oxigraph from "oxigraph";
 import sparqljs from "sparqljs";
-import { EXAMPLES } from "../client/workbench/examples.ts";
+import { EXAMPLES } from "../server/graph/exampleQueries.ts";
 import { DEFAULT_SOURCES, loadDatasets } from "../server/rdf/loadDatasets.ts";
 import { SPARQL_PREFIXES } from "../server/rdf/namespaces.ts";
 import { analyzeQuery } from "../server/sparql/analyzeQuery.ts";

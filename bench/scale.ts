@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Parser } from "n3";
-import { EXAMPLES } from "../client/workbench/examples.ts";
+import { EXAMPLES } from "../server/graph/exampleQueries.ts";
 import { withPrefixes } from "../client/workbench/prefixes.ts";
 import { generateTriples } from "../scripts/generateGraph.ts";
 import { createApp } from "../server/app.ts";

@@ -15,6 +15,7 @@
  *   /api/v1/third-parties?a=&b=                 → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia)
  *   /api/v1/source?evidence=IRI | ?quote=TEXT   → SourcePassage
  *   /api/v1/places                              → PlacesMap     (places, coordinates, what happened there)
+ *   /api/v1/examples                            → { examples: ExampleQuery[] }  (the workbench's library)
  * In the Iran–Russia dyad the Soviet Union counts as Russia's side (server/graph/dyad.ts).
  * Edges of an actor's part in an event (party, aggressor, target, mediator, supporter,
  * participant) point from the actor to the event, labelled "party to", "aggressor in" ...
@@ -24,6 +25,13 @@
 import type { NodeKind, RelationKind } from "./kinds.ts";
 
 export type { NodeKind, RelationKind } from "./kinds.ts";
+
+/** A question of the workbench's library, in words, with its SPARQL (without the PREFIX block). */
+export interface ExampleQuery {
+  id: string;
+  question: string;
+  query: string;
+}
 
 export interface Ref {
   iri: string;

@@ -10,6 +10,7 @@ import type {
   DatasetList,
   UploadedDataset,
   EntityDetails,
+  ExampleQuery,
   GraphPayload,
   Health,
   NodeKind,
@@ -186,6 +187,10 @@ export async function runSparql(queryText: string, accept: string, signal?: Abor
     truncated: response.headers.get("caspian-truncated"),
     elapsedMs: performance.now() - started,
   };
+}
+
+export async function getExamples(signal?: AbortSignal): Promise<ExampleQuery[]> {
+  return (await getJson<{ examples: ExampleQuery[] }>("/examples", {}, signal)).examples;
 }
 
 export function getNeighbours(iri: string, maxNodes?: number, signal?: AbortSignal): Promise<GraphPayload> {

@@ -18,7 +18,6 @@ import { mountBuilder } from "./builderView.ts";
 import { sparqlCompletions, VOCABULARY_QUERY, vocabularyFrom, type VocabularyTerm } from "./completions.ts";
 import { download, GRAPH_FORMATS, SOLUTION_FORMATS } from "./downloads.ts";
 import { createEditor } from "./editor.ts";
-import { EXAMPLES } from "./examples.ts";
 import { readHistory, remember } from "./history.ts";
 import { withPrefixes } from "./prefixes.ts";
 import { editorQuery, isGraphForm, queryForm, shareableQuery } from "./queryText.ts";
@@ -62,6 +61,7 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
 
   // ---- layout ------------------------------------------------------------------------------
   const examplesList = h("ul", { class: "wb-examples" });
+  const examplesSummary = h("summary", {}, "Example questions");
   const builderBox = h("div");
   const historyList = h("ol", { class: "wb-history" });
   const editorBox = h("div", { class: "wb-editor" });
@@ -73,7 +73,7 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
   const downloads = h("div", { class: "wb-downloads" });
   container.replaceChildren(
     h("h2", {}, "Ask the data in SPARQL"),
-    h("details", { class: "wb-section" }, h("summary", {}, `Example questions (${EXAMPLES.length})`), examplesList),
+    h("details", { class: "wb-section" }, examplesSummary, examplesList),
     h("details", { class: "wb-section" }, h("summary", {}, "Build a query without writing SPARQL"), builderBox),
     h("details", { class: "wb-section" }, h("summary", {}, "History"), historyList),
     editorBox,
@@ -94,14 +94,21 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
   runButton.addEventListener("click", () => void run());
   window.caspianWorkbench = { getText: editor.getText, setText: editor.setText };
 
-  for (const example of EXAMPLES) {
-    const button = h("button", { type: "button", class: "link", "data-example": example.id }, example.question);
-    button.addEventListener("click", () => {
-      editor.setText(withPrefixes(example.query));
-      void run();
-    });
-    examplesList.append(h("li", {}, button));
-  }
+  // The library comes from the server (/api/v1/examples), which keeps it with the data it answers.
+  void ctx.api
+    .getExamples()
+    .then((examples) => {
+      examplesSummary.textContent = `Example questions (${examples.length})`;
+      for (const example of examples) {
+        const button = h("button", { type: "button", class: "link", "data-example": example.id }, example.question);
+        button.addEventListener("click", () => {
+          editor.setText(withPrefixes(example.query));
+          void run();
+        });
+        examplesList.append(h("li", {}, button));
+      }
+    })
+    .catch(() => examplesList.replaceChildren(h("li", { class: "muted" }, "The example questions could not be loaded.")));
 
   mountBuilder(builderBox, {
     vocabulary: async () => (await vocabularyLoaded, vocabulary),

@@ -9,6 +9,7 @@
 import express from "express";
 import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 import { entityDetails } from "../graph/entityDetails.ts";
+import { EXAMPLES } from "../graph/exampleQueries.ts";
 import { graphView } from "../graph/graphView.ts";
 import { paths } from "../graph/paths.ts";
 import { placesMap } from "../graph/places.ts";
@@ -20,7 +21,7 @@ import type { QueryEngine } from "../sparql/engine.ts";
 import { MethodNotAllowedError } from "./errors.ts";
 import { dyadParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams } from "./apiParams.ts";
 import type {
-  EntityDetails, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
+  EntityDetails, ExampleQuery, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
 } from "../../contract/api.ts";
 
 export interface ApiRouterDeps {
@@ -73,6 +74,8 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
     const { evidence, quote } = parseParams(sourceParams, query);
     return sourceText(engine, sourceDir, evidence !== undefined ? { evidence } : { quote: quote! });
   });
+
+  route<{ examples: readonly ExampleQuery[] }>("/examples", async () => ({ examples: EXAMPLES }));
 
   return router;
 }

@@ -3,17 +3,12 @@
  * ===============
  * The library of questions a scholar brings to Karami's article, each in words with its SPARQL:
  * the competency questions of the knowledge suite (data/competencyQuestions.ts), the very same
- * list, so the workbench teaches the language on questions the data is known to answer.
- * Queries are written without the PREFIX block; the workbench puts the project's prefixes above.
+ * list, so the workbench teaches the language on questions the data is known to answer. Served
+ * at /api/v1/examples (the client never imports data/). Queries are written without the PREFIX
+ * block; the workbench puts the project's prefixes above.
  */
-
+import type { ExampleQuery } from "../../contract/api.ts";
 import { COMPETENCY_QUESTIONS } from "../../data/competencyQuestions.ts";
-
-export interface ExampleQuery {
-  id: string;
-  question: string;
-  query: string;
-}
 
 export const EXAMPLES: readonly ExampleQuery[] = [
   ...COMPETENCY_QUESTIONS.map(({ id, question, query }) => ({ id, question, query })),
@@ -36,8 +31,3 @@ WHERE {
 }`,
   },
 ];
-
-/** One example by id (the tests and the builder's comparison use it). */
-export function exampleById(id: string): ExampleQuery | undefined {
-  return EXAMPLES.find((e) => e.id === id);
-}
