@@ -204,10 +204,13 @@ export interface SourcePassage {
 }
 
 export interface Health {
-  status: "ok";
+  /** "loading" while the store still loads (other requests wait for it meanwhile). */
+  status: "ok" | "loading";
   version: string;
   triples: number;
   engine: string;
+  /** While loading: how far, e.g. { percent: 43, triples: 430000, triplesPerSecond: 95000, etaSeconds: 12 }. */
+  loading?: { percent: number; triples: number; triplesPerSecond: number; etaSeconds?: number };
 }
 
 export interface ApiError {

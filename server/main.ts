@@ -1,18 +1,21 @@
 /**
  * Composition root
  * ================
- * config → load the datasets → start the query engine (embedded, or an external SPARQL endpoint)
- * → app → listen. The only file that reads argv and the environment. Prints one line,
- * `Caspian listening on http://HOST:PORT`, and shuts down cleanly on SIGINT/SIGTERM.
+ * config → list the datasets → start the query engine (embedded, or an external SPARQL endpoint)
+ * → app → listen. The only file that reads argv and the environment. The port is bound while the
+ * embedded store still loads (health answers "loading" with progress, other requests wait for the
+ * store); once it answers, one line says `Caspian listening on http://HOST:PORT`. A long load
+ * prints progress lines on stderr. Shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
 import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { setViewProfile } from "./graph/viewProfile.ts";
-import { DEFAULT_SOURCES, intoGraph, loadDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
+import { countTriples, DEFAULT_SOURCES, intoGraph, planDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
+import { inBackground } from "./sparql/lanes.ts";
 
 /** Stores above this many triples get their graph model read at start (see "listening"). */
 const PREPARE_VIEWS_ABOVE = 200_000;
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { engine, datasets, uploads } = await startEngine(config);
+  const { engine, datasets, uploads, ready } = await startEngine(config);
   setViewProfile(engine, config.profile);
   const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit }, uploads });
 
@@ -43,20 +46,36 @@ async function main(): Promise<void> {
   server.on("listening", () => {
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
-    console.log(`Caspian listening on http://${host}:${port}`);
-    // A large store's graph model is read now, not on the first visitor's request: at a million
-    // triples it takes seconds. A failure is only logged; the first request tries again.
-    void engine
-      .tripleCount()
-      .then(async (triples) => {
-        if (triples < PREPARE_VIEWS_ABOVE || stopping) return;
-        const { readGraphModel } = await import("./graph/graphModel.ts");
-        await readGraphModel(engine);
-      })
-      .catch((error: unknown) => {
-        if (!stopping) console.error(`Could not prepare the graph view: ${(error as Error).message}`);
-      });
+    const progress = reportProgress(engine);
+    ready.then(
+      () => {
+        clearInterval(progress);
+        console.log(`Caspian listening on http://${host}:${port}`);
+        prepareViews();
+      },
+      (error: unknown) => {
+        clearInterval(progress);
+        const coded = error as { code?: unknown; message?: string };
+        console.error(typeof coded.code === "string" && coded.message ? coded.message : error);
+        server.close();
+        void engine.close().then(() => process.exit(1));
+      },
+    );
   });
+
+  // A large store's graph model is read now, not on the first visitor's request: at a million
+  // triples it takes seconds. Its queries run in the background lane, behind any user request.
+  // A failure is only logged; the first request tries again.
+  const prepareViews = (): void => {
+    void inBackground(async () => {
+      const triples = await engine.tripleCount();
+      if (triples < PREPARE_VIEWS_ABOVE || stopping) return;
+      const { readGraphModel } = await import("./graph/graphModel.ts");
+      await readGraphModel(engine);
+    }).catch((error: unknown) => {
+      if (!stopping) console.error(`Could not prepare the graph view: ${(error as Error).message}`);
+    });
+  };
 
   let stopping = false;
   const stop = (): void => {
@@ -74,24 +93,48 @@ async function main(): Promise<void> {
  * The embedded store on the loaded files and the uploads kept in the data directory, or an
  * external endpoint (loaded lazily: each pulls in its own dependencies).
  */
-async function startEngine(config: Config): Promise<{ engine: QueryEngine; datasets: { files: DatasetFile[] }; uploads?: UploadRouteDeps }> {
+interface Started {
+  engine: QueryEngine;
+  datasets: { files: DatasetFile[] };
+  uploads?: UploadRouteDeps;
+  /** Resolves when the store answers (rejects with the load error). */
+  ready: Promise<void>;
+}
+
+async function startEngine(config: Config): Promise<Started> {
   const options = { deadlineMs: config.deadlineMs, rowCap: config.rowCap };
   if (config.sparqlEndpoint) {
     const { HttpSparqlEngine } = await import("./sparql/httpEngine.ts");
     const credentials = config.sparqlUser ? { user: config.sparqlUser, password: config.sparqlPassword ?? "" } : undefined;
     const engine = new HttpSparqlEngine({ endpoint: config.sparqlEndpoint, updateEndpoint: config.sparqlUpdateEndpoint, credentials, ...options });
-    if (!config.sparqlUpdateEndpoint) return { engine, datasets: { files: [] } };
+    const ready = Promise.resolve();
+    if (!config.sparqlUpdateEndpoint) return { engine, datasets: { files: [] }, ready };
     // Uploads go to the external store; the data directory keeps only the list (and a copy).
     const { store } = await UploadStore.open(config.dataDir);
-    return { engine, datasets: { files: [] }, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit } };
+    return { engine, datasets: { files: [] }, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit }, ready };
   }
-  const datasets = await loadDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
+  // The files are only listed here: each query worker reads them itself (no copy on this thread).
+  const datasets = await planDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
   const { store, loaded } = await UploadStore.open(config.dataDir);
   for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
-  for (const { dataset, quads } of loaded) datasets.chunks.push(...toChunks(intoGraph(quads, dataset.graph)));
+  const uploaded = loaded.flatMap(({ dataset, quads }) => toChunks(intoGraph(quads, dataset.graph)));
   const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
-  const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: config.workers, ...options });
-  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files } };
+  const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, ...options });
+  const ready = engine.answering.then(() => countTriples(datasets.files, engine.stats.fileTriples));
+  ready.catch(() => {});
+  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready };
+}
+
+/** Every few seconds while the store loads, one line on stderr: how far, how fast, how long still. */
+function reportProgress(engine: QueryEngine): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    const progress = engine.loadProgress?.();
+    if (!progress) return;
+    const eta = progress.etaSeconds === undefined ? "" : `, about ${Math.ceil(progress.etaSeconds)} s left`;
+    console.error(`Loading the store: ${Math.floor(progress.fraction * 100)}% (${progress.triples.toLocaleString("en")} triples, ${Math.round(progress.triplesPerSecond).toLocaleString("en")} triples/s${eta})`);
+  }, 3000);
+  timer.unref();
+  return timer;
 }
 
 main().catch((error: unknown) => {

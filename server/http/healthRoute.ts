@@ -20,11 +20,14 @@ export type HealthBody = Health & { datasets: DatasetFile[] };
 export function createHealthRouter(deps: HealthRouteDeps): express.Router {
   const router = express.Router();
   router.get("/", async (_req, res) => {
+    // While the store loads, health answers at once with the progress instead of waiting for it.
+    const progress = deps.engine.loadProgress?.();
     const body: HealthBody = {
-      status: "ok",
+      status: progress ? "loading" : "ok",
       version: deps.version,
-      triples: await deps.engine.tripleCount(),
+      triples: progress ? progress.triples : await deps.engine.tripleCount(),
       engine: deps.engine.name,
+      ...(progress ? { loading: { percent: Math.floor(progress.fraction * 100), triples: progress.triples, triplesPerSecond: Math.round(progress.triplesPerSecond), ...(progress.etaSeconds === undefined ? {} : { etaSeconds: Math.ceil(progress.etaSeconds) }) } } : {}),
       datasets: deps.files,
     };
     res.json(body);

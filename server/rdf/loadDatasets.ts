@@ -13,7 +13,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFactory, Writer, type Quad } from "n3";
-import { displayPath, fileGraphIri, N3_FORMATS, parseRdfFile, parseRdfTextInBatches, RDF_EXTENSIONS } from "./parseRdf.ts";
+import { displayPath, fileGraphIri, N3_FORMATS, OXIGRAPH_FORMATS, parseRdfFile, parseRdfTextInBatches, RDF_EXTENSIONS } from "./parseRdf.ts";
 
 export interface DatasetFile {
   /** The file as a user would name it (relative to the working directory when inside it). */
@@ -86,6 +86,53 @@ export async function loadDatasets(sources: readonly string[]): Promise<LoadedDa
   };
 }
 
+/**
+ * Where a worker's data comes from. Files are read by the worker itself, in batches, so the main
+ * thread never holds the dataset and a replacement worker re-reads the same files.
+ */
+export type StoreSource =
+  | {
+      kind: "file";
+      path: string;
+      /** The file as a user would name it, for errors and health. */
+      label: string;
+      /** The named graph the file's default-graph triples go into; absent = the default graph. */
+      graph?: string;
+      /** Media type of the file (see parseRdf.ts N3_FORMATS and OXIGRAPH_FORMATS). */
+      format: string;
+      bytes: number;
+    }
+  | { kind: "nquads"; chunks: string[] };
+
+export interface PlannedDatasets {
+  /** What each worker reads, in order. */
+  sources: StoreSource[];
+  /** Per-file entries for health; `triples` is 0 until a worker has read the file (see countTriples). */
+  files: DatasetFile[];
+  bytes: number;
+}
+
+/** Lists the files behind `sources` (folders expanded, formats and graphs decided) without reading them. */
+export async function planDatasets(sources: readonly string[]): Promise<PlannedDatasets> {
+  const files = (await Promise.all(sources.map(expandSource))).flat();
+  const planned: StoreSource[] = [];
+  const entries: DatasetFile[] = [];
+  for (const file of files) {
+    const graph = isEmbedded(file) ? undefined : fileGraphIri(file);
+    const extension = extname(file).toLowerCase();
+    const format = N3_FORMATS[extension] ?? OXIGRAPH_FORMATS[extension]!;
+    const label = displayPath(file);
+    planned.push({ kind: "file", path: resolve(file), label, format, bytes: (await stat(file)).size, ...(graph ? { graph } : {}) });
+    entries.push({ path: label, triples: 0, ...(graph ? { graph } : {}) });
+  }
+  return { sources: planned, files: entries, bytes: planned.reduce((sum, source) => sum + (source.kind === "file" ? source.bytes : 0), 0) };
+}
+
+/** Fills in the files' triple counts once a worker has read them (by the label it was given). */
+export function countTriples(files: DatasetFile[], counts: Readonly<Record<string, number>>): void {
+  for (const file of files) file.triples = counts[file.path] ?? file.triples;
+}
+
 /** A folder stands for its RDF files (sorted, no subfolders); a file for itself. */
 async function expandSource(source: string): Promise<string[]> {
   const info = await stat(source).catch(() => undefined);
@@ -121,6 +168,7 @@ function isEmbedded(file: string): boolean {
   return EMBEDDED_DIRS.some((dir) => full.startsWith(dir.endsWith("/") ? dir : `${dir}/`));
 }
 
-function toNQuads(quads: Quad[]): string {
+/** Quads as N-Quads text. */
+export function toNQuads(quads: Quad[]): string {
   return new Writer({ format: "N-Quads" }).quadsToString(quads);
 }

@@ -46,7 +46,7 @@ describe("the embedded engine", () => {
   });
 
   it("puts the loaded spare in a stopped worker's place at once and loads a new spare", async () => {
-    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(20_000)], workers: 1, deadlineMs: 10_000, rowCap: 10 });
+    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(20_000)], workers: 1, deadlineMs: 10_000, rowCap: 10, spare: "loaded" });
     await until(() => engine!.stats.spareLoadMs !== undefined);
     const slow = engine.select(CARTESIAN, { deadlineMs: 500 });
     const queued = engine.ask(SIMPLE);

@@ -1,22 +1,36 @@
 /**
  * Embedded engine
  * ===============
- * The QueryEngine on Oxigraph, run in a pool of worker threads, each with its own copy of the
- * dataset. Deadlines and the row cap are applied here; queries are read-only by construction
- * (Oxigraph's query entry point does not accept updates).
+ * The QueryEngine on Oxigraph, run in a pool of worker threads, each with its own store that it
+ * loads itself from the dataset's files (see workerPool.ts for the memory design). Deadlines and
+ * the row cap are applied here; queries are read-only by construction (Oxigraph's query entry
+ * point does not accept updates).
  */
-import type { QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
-import { WorkerPool, type PoolStats } from "./workerPool.ts";
-import type { GraphOptions, SerializedAnswer } from "./workerProtocol.ts";
+import type { LoadProgress, QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
+import { currentLane } from "./lanes.ts";
+import type { TaskQueue } from "./taskQueue.ts";
+import { WorkerPool, type PoolStats, type PoolTask, type RunOptions } from "./workerPool.ts";
+import type { GraphOptions, SerializedAnswer, StoreSource } from "./workerProtocol.ts";
 
 export interface EmbeddedEngineOptions {
-  /** The dataset as N-Quads (or N-Triples) text chunks. */
-  chunks: string[];
+  /** Where the data lives: files each worker reads itself (see loadDatasets.ts planDatasets). */
+  sources?: StoreSource[];
+  /** Data already held as N-Quads (or N-Triples) text chunks: small data, tests, uploads. */
+  chunks?: string[];
   workers: number;
   deadlineMs: number;
   rowCap: number;
-  /** Keep a loaded spare worker so a terminated one is replaced at once (default true). */
-  spare?: boolean;
+  /**
+   * Spare workers (workerPool.ts): "lazy" (default) loads one only while every worker is held by
+   * a long request; true / "loaded" keeps one loaded always; false / "none" never.
+   */
+  spare?: boolean | "lazy" | "loaded" | "none";
+  /** The waiting line (default: user requests before background work). */
+  queue?: TaskQueue<PoolTask>;
+  /** A lazy extra worker is called in when every worker has run one request this long (default 1000 ms). */
+  longMs?: number;
+  /** Bytes per batch when a worker reads a line-based file (default 8 MiB). */
+  batchBytes?: number;
   /**
    * The default graph is the union of all graphs (default true: uploads and --data files are
    * named graphs the views must see). False keeps SPARQL's plain dataset, as the W3C suites expect.
@@ -29,14 +43,15 @@ export class EmbeddedEngine implements QueryEngine {
   private readonly pool: WorkerPool;
 
   private constructor(private readonly options: EmbeddedEngineOptions) {
-    this.pool = new WorkerPool(options.chunks, options.workers, { spare: options.spare });
+    const sources: StoreSource[] = [...(options.sources ?? []), ...(options.chunks?.length ? [{ kind: "nquads" as const, chunks: options.chunks }] : [])];
+    this.pool = new WorkerPool(sources, options.workers, { spare: options.spare, queue: options.queue, longMs: options.longMs, batchBytes: options.batchBytes });
   }
 
   /** Starts the workers and resolves once every one has loaded the dataset. */
   static async start(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
-    const engine = new EmbeddedEngine(options);
+    const engine = EmbeddedEngine.open(options);
     try {
-      await engine.pool.ready;
+      await engine.ready;
     } catch (error) {
       await engine.close();
       throw error;
@@ -44,22 +59,42 @@ export class EmbeddedEngine implements QueryEngine {
     return engine;
   }
 
+  /** Starts the workers and returns at once: requests wait for the load, loadProgress() says how far it is. */
+  static open(options: EmbeddedEngineOptions): EmbeddedEngine {
+    return new EmbeddedEngine(options);
+  }
+
+  /** Resolves when every worker has loaded; rejects with the first load error (RdfSyntaxError names file and line). */
+  get ready(): Promise<void> {
+    return this.pool.ready;
+  }
+
+  /** Resolves when the first worker answers (the others may still be loading); rejects like ready. */
+  get answering(): Promise<void> {
+    return this.pool.answering;
+  }
+
   get stats(): Readonly<PoolStats> {
     return this.pool.stats;
   }
 
+  loadProgress(): LoadProgress | undefined {
+    return this.pool.loadProgress();
+  }
+
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options))) as SelectResult;
+    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options), run(options))) as SelectResult;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {
-    return (await this.pool.run({ kind: "ask", query, ...this.graphs(options) }, this.deadline(options))) as boolean;
+    return (await this.pool.run({ kind: "ask", query, ...this.graphs(options) }, this.deadline(options), run(options))) as boolean;
   }
 
   async serialize(query: string, form: QueryForm, mediaType: string, options: QueryOptions = {}): Promise<SerializedResult> {
     const answer = (await this.pool.run(
       { kind: "serialize", query, form, mediaType, rowCap: this.rowCap(options), ...this.graphs(options) },
       this.deadline(options),
+      run(options),
     )) as SerializedAnswer;
     return { form, mediaType, ...answer };
   }
@@ -92,4 +127,8 @@ export class EmbeddedEngine implements QueryEngine {
   private graphs(options: QueryOptions): GraphOptions {
     return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, unionDefaultGraph: this.options.unionDefaultGraph };
   }
+}
+
+function run(options: QueryOptions): RunOptions {
+  return { lane: options.lane ?? currentLane(), client: options.client };
 }

@@ -30,6 +30,22 @@ export interface QueryOptions {
   namedGraphs?: string[];
   /** Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) to return; defaults to the engine's row cap. */
   rowCap?: number;
+  /**
+   * "background" for the server's own work (start-up graph preparation, precomputed views): it
+   * runs only when no user request waits. Default "user". Stores over HTTP ignore it.
+   */
+  lane?: "user" | "background";
+  /** Who asked (for per-client scheduling); undefined for the server's own work. */
+  client?: string;
+}
+
+/** How far an engine's initial load is (engines that load asynchronously report it). */
+export interface LoadProgress {
+  /** 0..1 of the data read. */
+  fraction: number;
+  triples: number;
+  triplesPerSecond: number;
+  etaSeconds?: number;
 }
 
 export type QueryForm = "SELECT" | "ASK" | "CONSTRUCT" | "DESCRIBE";
@@ -52,5 +68,7 @@ export interface QueryEngine {
   /** Runs any read-only query form and serializes the answer as `mediaType`. */
   serialize(query: string, form: QueryForm, mediaType: string, options?: QueryOptions): Promise<SerializedResult>;
   tripleCount(): Promise<number>;
+  /** While the store still loads: how far it is (health says "loading 43%"); undefined once ready. */
+  loadProgress?(): LoadProgress | undefined;
   close(): Promise<void>;
 }

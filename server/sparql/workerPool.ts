@@ -1,42 +1,58 @@
 /**
  * Worker pool
  * ===========
- * Runs store requests on a few Oxigraph worker threads, off the main event loop. Requests wait in
- * one shared queue and go to whichever worker is idle. Each request has a deadline counted from
- * when it was asked: if it is still queued it is dropped, if it is running its worker is
- * terminated and replaced while the others keep answering. A spare worker, loaded in advance,
- * takes the place of a terminated one at once; a new spare then loads in the background.
+ * Runs store requests on Oxigraph worker threads, off the main event loop. Each worker loads its
+ * own store from the sources (files it reads itself), so the main thread never holds the data and
+ * a terminated worker is rebuilt by reading the same files again — no retained copy.
+ *
+ * Requests wait in a TaskQueue (taskQueue.ts: user requests before background work; a scheduler
+ * with limits plugs in there) and go to an idle worker. Each request has a deadline counted from
+ * when it was asked (or, asked during the initial load, from when the store is ready): still
+ * queued, it is dropped; running, its worker is terminated and rebuilt while the others answer.
+ *
+ * Spares, by `spare`:
+ * - "lazy" (default): no extra copy while all is well. When every serving worker has been busy
+ *   with one request for longer than `longMs`, one extra worker loads; it answers the others
+ *   while the long requests run, takes the place of a worker terminated at its deadline, and is
+ *   retired once it has been idle for `retireMs` with nothing long running.
+ * - "loaded" (true): a spare is kept loaded at all times, so a replacement is instant (one more copy).
+ * - "none" (false): a terminated worker is rebuilt; meanwhile the other workers answer.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { RdfSyntaxError } from "../rdf/parseRdf.ts";
+import type { LoadProgress } from "./engine.ts";
 import { DeadlineError, EngineClosedError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
-import type { GraphChange, WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
+import { LaneQueue, type Lane, type QueuedTask, type TaskQueue } from "./taskQueue.ts";
+import { oxigraphWorkerEntry } from "./workerBundle.ts";
+import type { GraphChange, LoadFailure, StoreSource, WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
 
 /** The request as callers give it; the pool numbers it. */
 export type PoolRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
-interface Task {
-  id: number;
+export interface RunOptions {
+  lane?: Lane;
+  client?: string;
+}
+
+export interface PoolTask extends QueuedTask {
   request: PoolRequest;
   deadlineMs: number;
   resolve: (answer: WorkerAnswer) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
   slot?: Slot;
+  startedAt?: number;
 }
 
 interface Slot {
-  /** Place in the pool; -1 while the slot is the spare. */
-  index: number;
   worker: Worker;
+  role: "serving" | "extra" | "spare";
   state: "loading" | "idle" | "busy" | "dead";
-  task?: Task;
+  task?: PoolTask;
   spawnedAt: number;
   /** When this slot was called in to replace a terminated one. */
   calledAt?: number;
+  retireTimer?: NodeJS.Timeout;
 }
 
 export interface PoolStats {
@@ -44,72 +60,138 @@ export interface PoolStats {
   triples: number;
   /** Time the slowest initial worker took from spawn to ready. */
   startMs: number;
+  /** From creating the pool to the first worker answering. */
+  firstAnswerMs?: number;
   replacements: number;
-  /** From terminating a worker to its replacement being ready: ~0 when the spare was ready. */
+  /** From terminating a worker to its replacement being ready: ~0 when a loaded spare or extra stood by. */
   lastReplacementMs?: number;
-  /** Spawn-to-ready time of the latest spare (what a replacement costs without one). */
+  /** Spawn-to-ready time of the latest spare or extra worker (what a replacement costs without one). */
   spareLoadMs?: number;
+  /** Extra workers loaded because every worker was held by a long request. */
+  extraSpawns: number;
+  /** Triples read per file label by the first worker (health shows them). */
+  fileTriples: Record<string, number>;
+  /** How the workers start: one esbuild bundle, or tsx in each. */
+  entry: "bundle" | "tsx";
 }
 
 export interface PoolOptions {
-  /** Keep one extra loaded worker to replace a terminated one at once (default true). */
-  spare?: boolean;
+  spare?: boolean | "lazy" | "loaded" | "none";
+  /** A request running this long on every worker calls in a lazy extra (default 1000 ms). */
+  longMs?: number;
+  /** An idle extra worker is retired after this long with nothing long running (default 10 s). */
+  retireMs?: number;
+  /** The waiting line (default LaneQueue). */
+  queue?: TaskQueue<PoolTask>;
+  /** Bytes per batch when a worker reads a line-based file (tests make it small). */
+  batchBytes?: number;
 }
-
-// The worker is TypeScript. Node 20 does not apply `--import tsx` to a worker's entry module,
-// so a two-line bootstrap registers tsx's loader inside the worker and then imports the real
-// file. tsx is resolved from here so any working directory works.
-const TSX_API = resolveEsmExport("tsx", "./esm/api");
-const WORKER_URL = new URL("./oxigraphWorker.ts", import.meta.url).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 export class WorkerPool {
   readonly ready: Promise<void>;
   readonly stats: PoolStats;
   private readonly slots: Slot[] = [];
-  private spare: Slot | undefined;
-  private readonly useSpare: boolean;
-  private readonly queue: Task[] = [];
+  /** The lazy extra worker or the loaded spare (at most one). */
+  private standby: Slot | undefined;
+  private readonly spareMode: "lazy" | "loaded" | "none";
+  private readonly longMs: number;
+  private readonly retireMs: number;
+  private readonly queue: TaskQueue<PoolTask>;
   private nextId = 1;
   private closed = false;
+  private isReady = false;
   private readyWaiters: { resolve: () => void; reject: (error: Error) => void; pending: number } | undefined;
-  /** Named graphs added or dropped since start; a later spawn replays them, so the spare stays in step. */
+  /** Tasks asked during the initial load: their deadlines start when the store is ready. */
+  private readonly awaitingReady: PoolTask[] = [];
+  /** Named graphs added or dropped since start; a later spawn replays them, so every worker stays in step. */
   private readonly changes: GraphChange[] = [];
+  private readonly sizeWaiters: (() => void)[] = [];
+  private progress: { bytes: number; totalBytes: number; triples: number; at: number } | undefined;
+  private readonly startedAt = performance.now();
 
   constructor(
-    private readonly chunks: string[],
+    private readonly sources: StoreSource[],
     size: number,
-    options: PoolOptions = {},
+    private readonly options: PoolOptions = {},
   ) {
-    this.useSpare = options.spare ?? true;
-    this.stats = { workers: size, triples: 0, startMs: 0, replacements: 0 };
+    const spare = options.spare ?? "lazy";
+    this.spareMode = spare === true ? "loaded" : spare === false ? "none" : spare;
+    this.longMs = options.longMs ?? 1000;
+    this.retireMs = options.retireMs ?? 10_000;
+    this.queue = options.queue ?? new LaneQueue<PoolTask>();
+    this.stats = { workers: size, triples: 0, startMs: 0, replacements: 0, extraSpawns: 0, fileTriples: {}, entry: oxigraphWorkerEntry().how };
     this.ready = new Promise<void>((resolve, reject) => {
       this.readyWaiters = { resolve, reject, pending: size };
     });
-    for (let index = 0; index < size; index++) this.slots.push(this.spawn(index));
-    // The spare loads after the pool is ready, so it never slows the start.
-    this.ready.then(
+    this.answering = new Promise<void>((resolve, reject) => {
+      this.answeringWaiters = { resolve, reject };
+    });
+    // One worker loads first, alone: on a busy machine parallel loads would slow the first answer,
+    // and the load's peak memory comes once at a time. The others load once it answers.
+    this.slots.push(this.spawn("serving"));
+    this.answering.then(
       () => {
-        if (this.useSpare && !this.closed) this.spare = this.spawn(-1);
+        this.isReady = true;
+        for (const task of this.awaitingReady.splice(0)) this.startDeadline(task);
+        for (let index = 1; index < size && !this.closed; index++) this.slots.push(this.spawn("serving"));
+        this.pump();
       },
       () => {},
     );
+    this.ready.then(
+      () => {
+        // The loaded spare comes after the start, so it never slows it.
+        if (this.spareMode === "loaded" && !this.closed) this.standby = this.spawn("spare");
+      },
+      (error: Error) => {
+        this.answeringWaiters?.reject(error);
+        for (const task of this.queue.drain()) this.settle(task, error);
+        this.awaitingReady.length = 0;
+      },
+    );
   }
 
-  run(request: PoolRequest, deadlineMs: number): Promise<WorkerAnswer> {
+  /** Resolves when the first worker has loaded and requests are answered (the others may still load). */
+  readonly answering: Promise<void>;
+  private answeringWaiters: { resolve: () => void; reject: (error: Error) => void } | undefined;
+
+  run(request: PoolRequest, deadlineMs: number, options: RunOptions = {}): Promise<WorkerAnswer> {
     if (this.closed) return Promise.reject(new EngineClosedError());
     return new Promise<WorkerAnswer>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, request, deadlineMs, resolve, reject, timer: undefined as unknown as NodeJS.Timeout };
-      task.timer = setTimeout(() => this.expire(task), deadlineMs);
-      this.queue.push(task);
+      const task: PoolTask = { id: this.nextId++, lane: options.lane ?? "user", client: options.client, askedAt: performance.now(), request, deadlineMs, resolve, reject };
+      try {
+        this.queue.push(task);
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      if (this.isReady) this.startDeadline(task);
+      else this.awaitingReady.push(task);
       this.pump();
+      if (this.spareMode === "lazy") this.callExtraIfHeld();
     });
   }
 
+  /** How far the initial load is; undefined once the store is ready. */
+  loadProgress(): LoadProgress | undefined {
+    if (this.isReady || this.closed) return undefined;
+    const { bytes, totalBytes, triples, at } = this.progress ?? { bytes: 0, totalBytes: 0, triples: 0, at: this.startedAt };
+    const fraction = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
+    const seconds = (at - this.startedAt) / 1000;
+    const triplesPerSecond = seconds > 0 ? triples / seconds : 0;
+    const bytesPerSecond = seconds > 0 ? bytes / seconds : 0;
+    return { fraction, triples, triplesPerSecond, etaSeconds: bytesPerSecond > 0 ? (totalBytes - bytes) / bytesPerSecond : undefined };
+  }
+
+  /** True while the initial load runs. */
+  get loading(): boolean {
+    return !this.isReady && !this.closed;
+  }
+
   /**
-   * Adds or drops a named graph in every worker, the spare and loading ones included. Workers
-   * apply it between requests, in order, so later requests see it. Resolves once the first
-   * running worker has applied it (stats.triples then holds the new size).
+   * Adds or drops a named graph in every worker, loading ones included. Workers apply it between
+   * requests, in order, so later requests see it. Resolves once a worker has applied it
+   * (stats.triples then holds the new size).
    */
   changeGraph(change: GraphChange): Promise<void> {
     if (this.closed) return Promise.reject(new EngineClosedError());
@@ -118,32 +200,35 @@ export class WorkerPool {
     if (earlier >= 0) this.changes.splice(earlier, 1);
     if (change.kind === "addGraph") this.changes.push(change);
     else this.changes.push({ kind: "dropGraph", graph: change.graph });
-    const live = [...this.slots, ...(this.spare ? [this.spare] : [])].filter((slot) => slot.state !== "dead");
     return new Promise<void>((resolve) => {
       this.sizeWaiters.push(resolve);
-      for (const slot of live) slot.worker.postMessage(change);
+      for (const slot of this.live()) slot.worker.postMessage(change);
     });
   }
-
-  private readonly sizeWaiters: (() => void)[] = [];
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const task of this.queue.splice(0)) this.settle(task, new EngineClosedError());
+    for (const task of this.queue.drain()) this.settle(task, new EngineClosedError());
     this.readyWaiters?.reject(new EngineClosedError());
     await Promise.all(
-      [...this.slots, ...(this.spare ? [this.spare] : [])].map((slot) => {
+      this.live().map((slot) => {
         if (slot.task) this.settle(slot.task, new EngineClosedError());
+        clearTimeout(slot.retireTimer);
         slot.state = "dead";
         return slot.worker.terminate();
       }),
     );
   }
 
-  private spawn(index: number): Slot {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { chunks: this.chunks, changes: [...this.changes] } });
-    const slot: Slot = { index, worker, state: "loading", spawnedAt: performance.now() };
+  private live(): Slot[] {
+    return [...this.slots, ...(this.standby ? [this.standby] : [])].filter((slot) => slot.state !== "dead");
+  }
+
+  private spawn(role: Slot["role"]): Slot {
+    const entry = oxigraphWorkerEntry();
+    const worker = new Worker(entry.code, { eval: entry.eval, workerData: { sources: this.sources, changes: [...this.changes], batchBytes: this.options.batchBytes } });
+    const slot: Slot = { worker, role, state: "loading", spawnedAt: performance.now() };
     worker.on("message", (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on("error", (error) => this.onCrash(slot, error));
     worker.on("exit", (code) => {
@@ -154,29 +239,18 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
     if (slot.state === "dead") return;
-    if (message.type === "size") {
-      this.stats.triples = message.triples;
-      for (const resolve of this.sizeWaiters.splice(0)) resolve();
-      return;
-    }
-    if (message.type === "ready") {
-      const now = performance.now();
-      this.stats.triples = message.triples;
-      slot.state = "idle";
-      if (slot === this.spare) {
-        this.stats.spareLoadMs = now - slot.spawnedAt;
+    switch (message.type) {
+      case "progress":
+        if (!this.isReady && slot === this.slots[0]) this.progress = { ...message, at: performance.now() };
         return;
-      }
-      if (this.readyWaiters && slot.calledAt === undefined) {
-        this.stats.startMs = Math.max(this.stats.startMs, now - slot.spawnedAt);
-        if (--this.readyWaiters.pending === 0) {
-          this.readyWaiters.resolve();
-          this.readyWaiters = undefined;
-        }
-      }
-      if (slot.calledAt !== undefined) this.stats.lastReplacementMs = now - slot.calledAt;
-      this.pump();
-      return;
+      case "loadFailed":
+        return this.onLoadFailed(slot, message.failure);
+      case "size":
+        this.stats.triples = message.triples;
+        for (const resolve of this.sizeWaiters.splice(0)) resolve();
+        return;
+      case "ready":
+        return this.onReady(slot, message.triples, message.fileTriples);
     }
     const task = slot.task;
     if (!task || task.id !== message.id) return;
@@ -187,27 +261,67 @@ export class WorkerPool {
       this.settle(task, new QueryUnsupportedError(`The query is too complex for the engine (${message.failure.message}). Simplify it: fewer nested groups, OPTIONALs or path steps.`));
       return;
     }
-    slot.task = undefined;
-    slot.state = "idle";
+    this.finish(slot);
     if (message.type === "answer") this.settle(task, undefined, message.answer);
     else this.settle(task, toError(message.failure));
     this.pump();
   }
 
-  private onCrash(slot: Slot, error: Error): void {
-    if (slot.state === "dead") return;
-    if (slot === this.spare) {
-      // A lost spare is not replaced until the next termination asks for one.
-      slot.state = "dead";
-      this.spare = undefined;
-      void slot.worker.terminate();
+  private onReady(slot: Slot, triples: number, fileTriples: Record<string, number>): void {
+    const now = performance.now();
+    this.stats.triples = triples;
+    slot.state = "idle";
+    if (slot.role !== "serving" || slot.calledAt !== undefined) this.stats.spareLoadMs = now - slot.spawnedAt;
+    if (slot.calledAt !== undefined) this.stats.lastReplacementMs = now - slot.calledAt;
+    else if (this.readyWaiters && slot.role === "serving") {
+      if (this.answeringWaiters) {
+        this.stats.fileTriples = fileTriples;
+        this.stats.firstAnswerMs = now - this.startedAt;
+        this.answeringWaiters.resolve();
+        this.answeringWaiters = undefined;
+      }
+      this.stats.startMs = Math.max(this.stats.startMs, now - slot.spawnedAt);
+      if (--this.readyWaiters.pending === 0) {
+        this.readyWaiters.resolve();
+        this.readyWaiters = undefined;
+      }
+    }
+    if (slot.role === "extra") this.scheduleRetire(slot);
+    this.pump();
+  }
+
+  private onLoadFailed(slot: Slot, failure: LoadFailure): void {
+    slot.state = "dead";
+    void slot.worker.terminate();
+    const error = new RdfSyntaxError(failure.file, failure.line, failure.column, failure.detail);
+    if (this.readyWaiters) {
+      this.readyWaiters.reject(error);
+      this.readyWaiters = undefined;
       return;
     }
-    if (slot.state === "loading") {
+    // The files loaded before and do not now: nothing to retry with; say so once.
+    console.error(`A replacement query worker could not load the data: ${error.message}`);
+    if (slot === this.standby) this.standby = undefined;
+  }
+
+  private onCrash(slot: Slot, error: Error): void {
+    if (slot.state === "dead") return;
+    if (slot === this.standby) {
+      // A lost spare or extra is not replaced until it is needed again.
+      slot.state = "dead";
+      this.standby = undefined;
+      const task = slot.task;
+      void slot.worker.terminate();
+      if (task) this.settle(task, error);
+      this.pump();
+      return;
+    }
+    if (slot.state === "loading" && this.readyWaiters) {
       // A worker that cannot load its data will not do better a second time: no respawn loop.
       slot.state = "dead";
       void slot.worker.terminate();
-      this.readyWaiters?.reject(error);
+      this.readyWaiters.reject(error);
+      this.readyWaiters = undefined;
       return;
     }
     const task = slot.task;
@@ -215,46 +329,93 @@ export class WorkerPool {
     if (task) this.settle(task, error);
   }
 
-  /** Dead slot out; the spare (or a fresh worker) in. Queued requests wait for it or the others. */
+  /** Dead slot out; the standby (a lazy extra or the loaded spare) or a fresh worker in. */
   private replace(slot: Slot): void {
     slot.state = "dead";
     slot.task = undefined;
     void slot.worker.terminate();
     if (this.closed) return;
     this.stats.replacements++;
-    const next = this.spare ?? this.spawn(slot.index);
-    this.spare = undefined;
-    next.index = slot.index;
+    if (slot === this.standby) {
+      // The extra itself ran the runaway request: nothing to stand in for.
+      this.standby = undefined;
+      this.pump();
+      return;
+    }
+    const next = this.standby ?? this.spawn("serving");
+    this.standby = undefined;
+    clearTimeout(next.retireTimer);
+    next.role = "serving";
     next.calledAt = performance.now();
-    this.slots[slot.index] = next;
+    this.slots[this.slots.indexOf(slot)] = next;
     if (next.state === "idle") this.stats.lastReplacementMs = 0;
-    if (this.useSpare) this.spare = this.spawn(-1);
+    if (this.spareMode === "loaded") this.standby = this.spawn("spare");
     this.pump();
   }
 
-  private expire(task: Task): void {
-    const queued = this.queue.indexOf(task);
-    if (queued >= 0) this.queue.splice(queued, 1);
-    else if (task.slot && task.slot.task === task) this.replace(task.slot);
+  private startDeadline(task: PoolTask): void {
+    task.timer = setTimeout(() => this.expire(task), task.deadlineMs);
+  }
+
+  private expire(task: PoolTask): void {
+    if (!this.queue.remove(task) && task.slot && task.slot.task === task) this.replace(task.slot);
     this.settle(task, new DeadlineError(task.deadlineMs));
   }
 
-  private settle(task: Task, error: Error | undefined, answer?: WorkerAnswer): void {
+  private settle(task: PoolTask, error: Error | undefined, answer?: WorkerAnswer): void {
     clearTimeout(task.timer);
     if (error) task.reject(error);
     else task.resolve(answer!);
   }
 
+  private finish(slot: Slot): void {
+    slot.task = undefined;
+    slot.state = "idle";
+    if (this.standby?.role === "extra" && this.standby.state === "idle") this.scheduleRetire(this.standby);
+  }
+
   private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.state !== "idle") continue;
-      const task = this.queue.shift()!;
+    if (!this.isReady || this.closed) return;
+    const workers = [...this.slots, ...(this.standby?.role === "extra" ? [this.standby] : [])];
+    for (;;) {
+      const idle = workers.filter((slot) => slot.state === "idle");
+      if (idle.length === 0 || this.queue.length === 0) return;
+      const running = workers.flatMap((slot) => (slot.task ? [slot.task] : []));
+      const task = this.queue.take({ running, idleWorkers: idle.length });
+      if (!task) return;
+      const slot = idle[0]!;
+      clearTimeout(slot.retireTimer);
       slot.state = "busy";
       slot.task = task;
       task.slot = slot;
+      task.startedAt = performance.now();
       slot.worker.postMessage({ ...task.request, id: task.id });
+      if (this.spareMode === "lazy") setTimeout(() => this.callExtraIfHeld(), this.longMs).unref();
     }
+  }
+
+  /** Every serving worker held by a long request and someone waiting: load one extra worker to answer the rest. */
+  private callExtraIfHeld(): void {
+    if (this.closed || !this.isReady || this.standby || this.queue.length === 0) return;
+    const now = performance.now();
+    const held = this.slots.every((slot) => slot.state === "busy" && slot.task?.startedAt !== undefined && now - slot.task.startedAt >= this.longMs);
+    if (!held) return;
+    this.stats.extraSpawns++;
+    this.standby = this.spawn("extra");
+  }
+
+  /** An idle extra worker goes once nothing long runs for `retireMs`: back to one copy per worker. */
+  private scheduleRetire(slot: Slot): void {
+    clearTimeout(slot.retireTimer);
+    slot.retireTimer = setTimeout(() => {
+      if (slot !== this.standby || slot.state !== "idle") return;
+      const now = performance.now();
+      if (this.slots.some((other) => other.state === "busy" && other.task?.startedAt !== undefined && now - other.task.startedAt >= this.longMs)) return this.scheduleRetire(slot);
+      slot.state = "dead";
+      this.standby = undefined;
+      void slot.worker.terminate();
+    }, this.retireMs);
+    slot.retireTimer.unref();
   }
 }
 
@@ -267,13 +428,4 @@ function toError(failure: WorkerFailure): Error {
   if (failure.kind === "syntax") return new QuerySyntaxError(failure.message, failure.line, failure.column);
   if (failure.kind === "unsupported") return new QueryUnsupportedError(failure.message);
   return new Error(failure.message);
-}
-
-/** The ESM file a package exports under `subpath` (require.resolve would give the CommonJS one). */
-function resolveEsmExport(name: string, subpath: string): string {
-  const manifestPath = createRequire(import.meta.url).resolve(`${name}/package.json`);
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  const target = manifest.exports[subpath]?.import.default;
-  if (!target) throw new Error(`${name} does not export ${subpath} for import`);
-  return pathToFileURL(join(dirname(manifestPath), target)).href;
 }

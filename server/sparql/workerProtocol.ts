@@ -1,15 +1,21 @@
 /**
  * Worker protocol
  * ===============
- * The messages between the engine (main thread) and an Oxigraph worker. A worker receives its
- * dataset as N-Quads chunks in workerData, says "ready", then answers one request at a time.
+ * The messages between the engine (main thread) and an Oxigraph worker. A worker is told where
+ * its dataset lives (files it reads and parses itself, or N-Quads text for small in-memory data),
+ * reports progress while it loads, says "ready", then answers one request at a time.
  */
+import type { StoreSource } from "../rdf/loadDatasets.ts";
 import type { QueryForm, SelectResult } from "./engine.ts";
 
+export type { StoreSource };
+
 export interface WorkerInit {
-  chunks: string[];
-  /** Graph changes made since the pool started, replayed by a worker spawned later (the spare). */
+  sources: StoreSource[];
+  /** Graph changes made since the pool started, replayed by a worker spawned later. */
   changes?: GraphChange[];
+  /** Bytes per batch read from a line-based file (default 8 MiB; tests make it small). */
+  batchBytes?: number;
 }
 
 export interface GraphOptions {
@@ -47,8 +53,26 @@ export interface WorkerFailure {
   column?: number;
 }
 
+/** A file that did not load: which, where and why (re-typed as RdfSyntaxError on the main thread). */
+export interface LoadFailure {
+  file: string;
+  line?: number;
+  column?: number;
+  detail: string;
+}
+
+export interface LoadProgressMessage {
+  type: "progress";
+  /** Bytes of the sources read so far, of `totalBytes`. */
+  bytes: number;
+  totalBytes: number;
+  triples: number;
+}
+
 export type WorkerMessage =
-  | { type: "ready"; triples: number; loadMs: number }
+  | { type: "ready"; triples: number; loadMs: number; fileTriples: Record<string, number> }
+  | LoadProgressMessage
+  | { type: "loadFailed"; failure: LoadFailure }
   | { type: "size"; triples: number }
   | { type: "answer"; id: number; answer: WorkerAnswer }
   | { type: "failure"; id: number; failure: WorkerFailure };
