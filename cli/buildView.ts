@@ -21,6 +21,7 @@ import { layoutForFigure } from "../client/exports/layoutForFigure.ts";
 import { buildGraph } from "../client/graph/model.ts";
 import { figureFromGraph, type Figure } from "../client/exports/figure.ts";
 import type { ViewSpec } from "../client/exports/caption.ts";
+import { lensRoleLines } from "../client/exports/lensLabels.ts";
 import { ExportArgsError, type ExportRequest } from "./exportArgs.ts";
 
 export const TOOL_VERSION = (JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -36,6 +37,10 @@ export interface BuiltView {
   dataHash: string;
   /** The CONSTRUCT text, or the flags in words. */
   queryText?: string;
+  /** Under --lens: each third party's roles, printed under its name. */
+  roles?: Map<string, string[]>;
+  /** A period's panel by the server's time window, when the server has that rule. */
+  panelFigure?: (period: { from: number; to: number }) => Figure;
   close(): Promise<void>;
 }
 
@@ -92,6 +97,7 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
       closers.push(engine);
       setViewProfile(engine, request.profile);
     }
+    let roles: Map<string, string[]> | undefined;
     let payload = await graphView(engine, { from: request.from, to: request.to, kinds: request.kinds, relations: request.relations, maxNodes: 50_000 });
     const spec: ViewSpec = {
       from: request.from,
@@ -110,9 +116,10 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
       const highlight = lensHighlight(buildGraph(payload), analysis);
       payload = restrict(payload, new Set(highlight.nodes));
       spec.lens = [analysis.dyad[0].label, analysis.dyad[1].label];
+      roles = lensRoleLines(analysis);
     }
     const figure = figureFromGraph(layoutForFigure(payload));
-    return { engine, dataEngine, payload, figure, spec, dataHash, queryText, close };
+    return { engine, dataEngine, payload, figure, spec, dataHash, queryText, roles, close };
   } catch (error) {
     await close();
     throw error;

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of files) process.stdout.write(file.bytes);
     return 0;
   }
-  if (files.length > 1) {
+  if (files.length > 1 || request.formats.length > 1) {
     await mkdir(request.out, { recursive: true });
     for (const file of files) await writeFile(join(request.out, file.name!), file.bytes);
     console.error(`wrote ${files.map((f) => join(request.out!, f.name!)).join(", ")}`);

@@ -9,7 +9,7 @@ describe("parseExportArgs", () => {
       "--lens", "iran-russia", "--style", "colorblind", "--preset", "single", "--dpi", "600", "--no-legend", "--periods", "Safavid,Qajar",
     ]);
     expect(r).toMatchObject({
-      format: "png", out: "fig.png", from: 1700, to: 1900, kinds: ["actor", "treaty"], relations: ["war"], lens: "iran-russia",
+      formats: ["png"], out: "fig.png", from: 1700, to: 1900, kinds: ["actor", "treaty"], relations: ["war"], lens: "iran-russia",
       style: "colorblind", widthMm: 89, dpi: 600, legend: false, periods: ["Safavid", "Qajar"], defaultData: true,
     });
   });

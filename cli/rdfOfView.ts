@@ -3,8 +3,8 @@
  * =============
  * The triples behind what a figure draws: every statement whose subject is a drawn node or the
  * n-ary node behind a drawn edge (relationship state, third-party role, threat), without blank
- * nodes so the files are the same from run to run. Written sorted, as N-Triples, Turtle (n3's
- * Writer with the project's prefixes) or flat JSON-LD (one object per subject, full IRIs).
+ * nodes so the files are the same from run to run, sorted. client/exports/rdfFiles.ts writes them
+ * as N-Triples, Turtle or JSON-LD.
  */
 import { Parser, Writer, type Quad } from "n3";
 import type { GraphPayload } from "../contract/api.ts";
@@ -27,40 +27,4 @@ CONSTRUCT { ?s ?p ?o } WHERE { ${valuesClause("s", subjects)} ?s ?p ?o . FILTER(
   const writer = new Writer({ format: "N-Triples" });
   for (const q of quads) lines.set(writer.quadToString(q.subject, q.predicate, q.object), q);
   return [...lines.keys()].sort().map((k) => lines.get(k)!);
-}
-
-export function toNTriples(quads: Quad[]): string {
-  return new Writer({ format: "N-Triples" }).quadsToString(quads);
-}
-
-export function toTurtle(quads: Quad[], header?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const writer = new Writer({ format: "Turtle", prefixes: { ...NS } });
-    writer.addQuads(quads);
-    writer.end((error, result: string) =>
-      error ? reject(error) : resolve((header ? header.split("\n").map((l) => `# ${l}`).join("\n") + "\n" : "") + result),
-    );
-  });
-}
-
-export function toJsonLd(quads: Quad[]): string {
-  const subjects = new Map<string, Record<string, unknown[]>>();
-  for (const q of quads) {
-    const s = q.subject.value;
-    const node = subjects.get(s) ?? {};
-    subjects.set(s, node);
-    const p = q.predicate.value;
-    const o = q.object;
-    let value: Record<string, string>;
-    if (o.termType === "NamedNode") value = { "@id": o.value };
-    else if (o.termType === "Literal") {
-      value = { "@value": o.value };
-      if (o.language) value["@language"] = o.language;
-      else if (o.datatype.value !== `${NS.xsd}string`) value["@type"] = o.datatype.value;
-    } else continue;
-    if (p === `${NS.rdf}type` && o.termType === "NamedNode") (node["@type"] ??= []).push(o.value);
-    else (node[p] ??= []).push(value);
-  }
-  const graph = [...subjects.entries()].map(([id, props]) => ({ "@id": id, ...props }));
-  return JSON.stringify({ "@graph": graph }, null, 2) + "\n";
 }

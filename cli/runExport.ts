@@ -1,36 +1,36 @@
 /**
  * Run an export
  * =============
- * One `caspian export` request → the bytes of each file it writes. Figures go through the same
- * renderer the explorer's Export dialog uses (client/exports); PDF and PNG are that SVG drawn
- * by pdfkit and resvg. Files are returned, not written, so tests and the benchmark call this
+ * One `caspian export` request → the bytes of each file it writes. The view is built once (one
+ * engine start, one layout) and every requested format renders from it through the format
+ * registry (client/exports/exportFormats.ts), the same entries the explorer's Export dialog uses;
+ * the figure's SVG is drawn once and shared by svg, pdf and png. PDF and PNG are that SVG drawn by
+ * pdfkit and resvg. Files are returned, not written, so tests and the benchmark call this
  * in-process; cli/caspian.ts writes them.
  */
 import { basename } from "node:path";
-import { toBibtex } from "../client/exports/bibtex.ts";
 import { DATA_SOURCE, captionText, describeView } from "../client/exports/caption.ts";
-import { edgesCsv, nodesCsv } from "../client/exports/csv.ts";
 import { yearText, type FigureProvenance } from "../client/exports/figure.ts";
-import { toGexf } from "../client/exports/gexf.ts";
-import { toGraphml } from "../client/exports/graphml.ts";
+import type { ExportInput, ExportOptions, Raster, ViewStore } from "../client/exports/exportFormat.ts";
+import { exportFormat } from "../client/exports/exportFormats.ts";
 import { UnknownPeriodError, lastYearOf, matchPeriods, renderSmallMultiples, type PanelPeriod } from "../client/exports/smallMultiples.ts";
 import { renderSvgFigure, type SvgFigureOptions } from "../client/exports/svgFigure.ts";
 import { timeline } from "../server/graph/timeline.ts";
+import { NS } from "../server/rdf/namespaces.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
 import { TOOL_VERSION, buildView, type BuiltView } from "./buildView.ts";
 import { ExportArgsError, type ExportRequest } from "./exportArgs.ts";
-import { svgToPdf } from "./pdfFigure.ts";
+import { svgToPdf } from "../client/exports/pdfFigure.ts";
+import { figureFonts } from "./fonts.ts";
 import { svgToPng } from "./pngFigure.ts";
-import { toJsonLd, toNTriples, toTurtle, viewQuads } from "./rdfOfView.ts";
+import { viewQuads } from "./rdfOfView.ts";
 import { edgeEvidence, viewSources } from "./viewSources.ts";
 
 export interface ExportFile {
-  /** File name relative to --out (a directory for csv), or undefined for stdout. */
+  /** File name relative to --out (a directory for several files), or undefined for stdout. */
   name?: string;
   bytes: Buffer;
 }
-
-const SUFFIX: Record<string, string> = { svg: ".svg", pdf: ".pdf", png: ".png", gexf: ".gexf", graphml: ".graphml", ttl: ".ttl", nt: ".nt", jsonld: ".jsonld", bib: ".bib", caption: ".txt" };
 
 export async function runExport(request: ExportRequest): Promise<ExportFile[]> {
   const view = await buildView(request);
@@ -41,7 +41,7 @@ export async function runExport(request: ExportRequest): Promise<ExportFile[]> {
   }
 }
 
-function provenanceOf(request: ExportRequest, view: BuiltView): FigureProvenance {
+function provenanceOf(view: BuiltView): FigureProvenance {
   const query = view.queryText !== undefined ? view.queryText.trim() : `caspian export: ${describeView(view.spec)}`;
   return { query, dataHash: view.dataHash, tool: `caspian ${TOOL_VERSION}` };
 }
@@ -57,57 +57,66 @@ export async function resolvePeriods(engine: QueryEngine, names: string[], lastY
   }
 }
 
+const RASTER: Raster = {
+  png: async (svg, options) => svgToPng(svg, options),
+  pdf: (svg, { font, ...options }) => svgToPdf(svg, { ...options, fonts: figureFonts(font) }),
+};
+
+/** The store's side of the view, each read at most once however many formats ask. */
+function storeOf(view: BuiltView): ViewStore {
+  const once = <T>(read: () => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= read());
+  };
+  return {
+    prefixes: { ...NS },
+    quads: once(() => viewQuads(view.dataEngine, view.payload)),
+    sources: once(() => viewSources(view.dataEngine, view.payload)),
+    edgeEvidence: once(() => edgeEvidence(view.dataEngine, view.payload)),
+  };
+}
+
 async function render(request: ExportRequest, view: BuiltView): Promise<ExportFile[]> {
-  const provenance = provenanceOf(request, view);
+  const provenance = provenanceOf(view);
   const counts = { nodes: view.figure.nodes.length, edges: view.figure.edges.length };
   const caption = request.caption ?? captionText(view.spec, counts);
   const header = `${DATA_SOURCE}\nView: ${describeView(view.spec)}\nData sha256: ${view.dataHash}\nTool: caspian ${TOOL_VERSION}`;
-  const one = (text: string | Buffer): ExportFile[] => [
-    { name: request.out ? basename(request.out) : undefined, bytes: typeof text === "string" ? Buffer.from(text, "utf8") : text },
-  ];
-  const svg = async () => {
+  const options: ExportOptions = {
+    widthMm: request.widthMm, style: request.style, dpi: request.dpi, minTextPt: request.minTextPt, title: request.title, caption,
+    captionInFigure: request.captionInFigure, legend: request.legend, gexfVersion: request.gexfVersion, font: request.font,
+  };
+  let svg: Promise<string> | undefined;
+  const drawSvg = async () => {
     const period =
       view.spec.from !== undefined || view.spec.to !== undefined
         ? `${view.spec.from !== undefined ? yearText(view.spec.from) : ""}–${view.spec.to !== undefined ? yearText(view.spec.to) : ""}`
         : undefined;
-    const options: SvgFigureOptions = { widthMm: request.widthMm, style: request.style, title: request.title, period, caption, legend: request.legend, provenance };
+    const figureOptions: SvgFigureOptions = {
+      widthMm: request.widthMm, style: request.style, title: request.title, period, caption: request.captionInFigure ? caption : undefined,
+      legend: request.legend, provenance, minTextPt: request.minTextPt, labelKinds: request.labelKinds ?? defaultLabelKinds(request), roles: view.roles,
+    };
     if (request.periods && request.periods.length > 0) {
       const periods = await resolvePeriods(view.dataEngine, request.periods, lastYearOf(view.figure));
-      return renderSmallMultiples(view.figure, periods, { ...options, period: undefined }).svg;
+      return renderSmallMultiples(view.figure, periods, { ...figureOptions, period: undefined }, view.panelFigure).svg;
     }
-    return renderSvgFigure(view.figure, options);
+    return renderSvgFigure(view.figure, figureOptions);
   };
-  switch (request.format) {
-    case "svg":
-      return one(await svg());
-    case "pdf":
-      return one(await svgToPdf(await svg(), { title: request.title, provenance, font: request.font }));
-    case "png":
-      return one(svgToPng(await svg(), { widthMm: request.widthMm, dpi: request.dpi, font: request.font }));
-    case "gexf":
-      return one(toGexf(view.figure, { creator: provenance.tool, description: `${caption}\n${header}` }));
-    case "graphml":
-      return one(toGraphml(view.figure));
-    case "csv": {
-      const evidence = await edgeEvidence(view.dataEngine, view.payload);
-      return [
-        { name: "nodes.csv", bytes: Buffer.from(nodesCsv(view.figure), "utf8") },
-        { name: "edges.csv", bytes: Buffer.from(edgesCsv(view.figure, evidence), "utf8") },
-      ];
+  const input: ExportInput = { figure: view.figure, spec: view.spec, options, provenance, header, svg: () => (svg ??= drawSvg()), raster: RASTER, store: storeOf(view) };
+  const files: ExportFile[] = [];
+  const several = request.formats.length > 1;
+  for (const id of request.formats) {
+    const written = await exportFormat(id).render(input);
+    for (const file of written) {
+      const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+      // One format, one file: --out names it. Otherwise the files keep their own names in --out DIR.
+      const name = !several && written.length === 1 ? (request.out ? basename(request.out) : undefined) : file.name;
+      files.push({ name, bytes });
     }
-    case "ttl":
-      return one(await toTurtle(await viewQuads(view.dataEngine, view.payload), header));
-    case "nt":
-      return one(toNTriples(await viewQuads(view.dataEngine, view.payload)));
-    case "jsonld":
-      return one(toJsonLd(await viewQuads(view.dataEngine, view.payload)));
-    case "bib":
-      return one(toBibtex(await viewSources(view.dataEngine, view.payload), header));
-    case "caption":
-      return one(`${caption}\n`);
   }
+  return files;
 }
 
-export function defaultFileName(request: ExportRequest): string {
-  return `figure${SUFFIX[request.format] ?? ""}`;
+/** The classes whose every node must be labelled or keyed: the ones asked for, else actors and treaties. */
+function defaultLabelKinds(request: ExportRequest): NonNullable<ExportRequest["labelKinds"]> {
+  return request.kinds && request.kinds.length > 0 ? request.kinds : ["actor", "treaty"];
 }

@@ -1,9 +1,12 @@
 /**
  * The Export dialog in real Chromium against the real server: the SVG it downloads is the
  * shared renderer's, with the screen's labels and a legend; the PNG has the asked pixel width
- * and DPI. A hostile label stays text in the file.
+ * and DPI; the PDF has the labels as text and DejaVu Sans embedded. A hostile label stays text.
  */
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import type { Page } from "playwright-core";
@@ -42,7 +45,7 @@ async function download(page: Page, format: string, setup?: () => Promise<void>)
 }
 
 describe("the Export dialog", () => {
-  it("downloads the current view as an SVG figure with labels, legend and caption, and a PNG at the asked DPI", async () => {
+  it("downloads the current view as an SVG figure with labels, legend and caption, a PNG at the asked DPI and a PDF with the font embedded", async () => {
     const page = await browser.newPage();
     await page.goto(server.url + "/");
     await waitForExplorer(page);
@@ -65,6 +68,12 @@ describe("the Export dialog", () => {
     const info = pngInfo(new Uint8Array(png));
     expect(info.width).toBe(Math.round((89 / 25.4) * 150));
     expect(info.dpiX).toBeCloseTo(150, 0);
+
+    const pdf = await download(page, "pdf");
+    const pdfFile = join(await mkdtemp(join(tmpdir(), "caspian-dialog-")), "figure.pdf");
+    await writeFile(pdfFile, pdf);
+    expect(execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" })).toMatch(/Iran[\s\S]*Russia|Russia[\s\S]*Iran/);
+    expect(execFileSync("pdffonts", [pdfFile], { encoding: "utf8" })).toMatch(/DejaVuSans.*yes\s+yes/);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   }, 180_000);
@@ -73,7 +82,7 @@ describe("the Export dialog", () => {
     const page = await browser.newPage();
     await page.goto(server.url + "/?kinds=actor,treaty&from=1800&to=1850");
     await waitForExplorer(page);
-    const csv = (await download(page, "nodes.csv")).toString("utf8");
+    const csv = (await download(page, "csv")).toString("utf8");
     const kinds = new Set((parseCsv(csv, { columns: true }) as Record<string, string>[]).map((row) => row.kind));
     expect([...kinds].sort()).toEqual(["actor", "treaty"]);
     expect(csv).toContain("Treaty of Turkmenchay");

@@ -48,3 +48,19 @@ export function captionText(view: ViewSpec, counts: { nodes: number; edges: numb
     `${DATA_SOURCE}. Layout: ForceAtlas2 from a fixed seed.`;
   return extra ? `${extra.trim()} ${text}` : text;
 }
+
+/** Escapes LaTeX's special characters so a caption typesets as written. */
+export function latexEscape(text: string): string {
+  const map: Record<string, string> = {
+    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", $: "\\$", "#": "\\#", _: "\\_",
+    "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+  };
+  return text.replace(/[\\{}&%$#_~^]/g, (c) => map[c]!);
+}
+
+/** The caption as a LaTeX `\caption{}` (with the title as its short form) for the paper's figure environment. */
+export function captionLatex(caption: string, title?: string): string {
+  const short = title ? `[${latexEscape(title)}]` : "";
+  const body = title ? `\\textbf{${latexEscape(title)}.} ${latexEscape(caption)}` : latexEscape(caption);
+  return `\\caption${short}{${body}}\n`;
+}

@@ -5,7 +5,9 @@
  * and classes, the edges with their relation kinds, in key order so the same view always gives
  * the same file. Taken from the explorer's graphology graph (browser) or a laid-out payload (CLI).
  */
+import { MultiDirectedGraph } from "graphology";
 import type { AbstractGraph } from "graphology-types";
+import { importanceScores } from "../graph/importance.ts";
 import type { NodeKind, RelationKind } from "../../contract/api.ts";
 
 export interface FigureNode {
@@ -108,15 +110,43 @@ export function inYears(item: { startYear?: number; endYear?: number }, from?: n
   return true;
 }
 
-/** The figure restricted to a year range, positions unchanged (for small multiples). */
-export function figureInYears(figure: Figure, from?: number, to?: number): Figure {
-  const nodes = figure.nodes.filter((n) => inYears(n, from, to));
-  const keep = new Set(nodes.map((n) => n.key));
-  const edges = figure.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && inYears(e, from, to));
+const dated = (item: { startYear?: number; endYear?: number }) => item.startYear !== undefined || item.endYear !== undefined;
+
+/**
+ * The figure in a window by the views' time rule (ontology/README, "In a window"): a node is in
+ * [from, to] when its own years meet it, or — undated — when it has a dated relation or a dated
+ * neighbour (the treaty, war or role it takes part in) meeting it; undated nodes with no dated tie
+ * are left out. A relation is kept when both ends are in and it is undated or meets the window.
+ */
+export function figureInWindow(figure: Figure, from: number, to: number): Figure {
+  const meets = (item: { startYear?: number; endYear?: number }) => dated(item) && inYears(item, from, to);
+  const byKey = new Map(figure.nodes.map((n) => [n.key, n]));
+  const keep = new Set(figure.nodes.filter(meets).map((n) => n.key));
+  for (const e of figure.edges) {
+    const s = byKey.get(e.source);
+    const t = byKey.get(e.target);
+    if (!s || !t) continue;
+    if (meets(e)) {
+      if (!dated(s)) keep.add(s.key);
+      if (!dated(t)) keep.add(t.key);
+    }
+    if (!dated(e) && !dated(s) && meets(t)) keep.add(s.key);
+    if (!dated(e) && !dated(t) && meets(s)) keep.add(t.key);
+  }
+  const nodes = figure.nodes.filter((n) => keep.has(n.key));
+  const edges = figure.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && (!dated(e) || inYears(e, from, to)));
   return { nodes, edges };
 }
 
 /** A year as a reader writes it: 483 BC for -483. */
 export function yearText(year: number): string {
   return year < 0 ? `${-year} BC` : String(year);
+}
+
+/** Each node's importance score (client/graph/importance.ts, the explorer's ranking) in the figure's graph. */
+export function figureImportance(figure: Figure): Map<string, number> {
+  const graph = new MultiDirectedGraph();
+  for (const n of figure.nodes) graph.addNode(n.key);
+  for (const e of figure.edges) if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdge(e.source, e.target);
+  return importanceScores(graph);
 }

@@ -46,13 +46,13 @@ describe("renderSvgFigure", () => {
 describe("placeLabels", () => {
   it("never places two labels whose boxes overlap", () => {
     const candidates = Array.from({ length: 200 }, (_, i) => ({ key: `n${i}`, text: `Label number ${i}`, cx: (i * 37) % 300, cy: (i * 53) % 200, r: 2, priority: i % 7 }));
-    const placed = placeLabels(candidates, { x0: 0, y0: 0, x1: 300, y1: 200 }, 6);
+    const placed = placeLabels(candidates, { x0: 0, y0: 0, x1: 300, y1: 200 }, 6).labels;
     expect(placed.length).toBeGreaterThan(5);
     expect(placed.length).toBeLessThan(200);
     const boxes = placed.map((l) => {
-      const w = textWidth(l.text, 6);
+      const w = Math.max(...l.lines.map((line) => textWidth(line, 6)));
       const x0 = l.anchor === "start" ? l.x : l.anchor === "end" ? l.x - w : l.x - w / 2;
-      return { x0, x1: x0 + w, y0: l.y - 6, y1: l.y + 0.5 };
+      return { x0, x1: x0 + w, y0: l.y - 6, y1: l.y + 0.5 + (l.lines.length - 1) * 6 * 1.15 };
     });
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {

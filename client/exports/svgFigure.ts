@@ -6,8 +6,8 @@
  * title, period annotation, legend and caption, and provenance (query, data hash, tool version)
  * in <metadata>. No clock and no randomness: the same input gives the same bytes.
  */
-import type { Figure, FigureProvenance } from "./figure.ts";
-import { placeLabels, textWidth } from "./labelPlacement.ts";
+import { figureImportance, type Figure, type FigureEdge, type FigureProvenance } from "./figure.ts";
+import { LINE_HEIGHT, placeLabels, type KeyEntry } from "./labelPlacement.ts";
 import { legendEntries, renderLegend } from "./legend.ts";
 import { PT_PER_MM, figureStyle, type FigureStyle, type StyleName } from "./presets.ts";
 import { arrowhead, shapeElement } from "./svgShapes.ts";
@@ -24,9 +24,17 @@ export interface SvgFigureOptions {
   caption?: string;
   legend?: boolean;
   provenance?: FigureProvenance;
-  /** Label size in points; defaults by width (6 pt single column, 7 pt double). */
+  /** Smallest text (labels, legend, caption, key) in points at the declared width; default 7. */
+  minTextPt?: number;
+  /** Label size in points (never under minTextPt). */
   labelPt?: number;
+  /** Node kinds every node of which is labelled or numbered in the key. */
+  labelKinds?: readonly string[];
+  /** Lines printed under a node's name: the lens figure's third-party roles. */
+  roles?: ReadonlyMap<string, string[]>;
 }
+
+export const DEFAULT_MIN_TEXT_PT = 7;
 
 export interface Box {
   x0: number;
@@ -75,34 +83,85 @@ export function graphAspect(figure: Figure): number {
   return Math.min(1, Math.max(0.55, (maxY - minY) / (maxX - minX)));
 }
 
-/** Nodes, edges and labels of one panel. */
-export function drawGraph(figure: Figure, t: Transform, box: Box, style: FigureStyle, labelPt: number): string {
-  const pos = new Map<string, { x: number; y: number; r: number }>();
+/** Where a node is drawn, in points. */
+interface Spot {
+  x: number;
+  y: number;
+  r: number;
+}
+
+/**
+ * One edge as a path. Edges between the same two nodes (parallel, or reciprocal A→B and B→A)
+ * bend apart: the i-th of n gets an offset perpendicular to the pair's canonical direction, so
+ * reciprocal edges curve to opposite sides and never lie on top of each other.
+ */
+function edgePath(s: Spot, g: Spot, offset: number, normal: { x: number; y: number }, head: number): { d: string; tipFrom: { x: number; y: number }; tip: { x: number; y: number } } | undefined {
+  const d = Math.hypot(g.x - s.x, g.y - s.y);
+  if (d <= s.r + g.r) return undefined;
+  // Control point of a quadratic Bézier: the curve's apex is half the control's offset.
+  const cx = (s.x + g.x) / 2 + normal.x * offset * 2;
+  const cy = (s.y + g.y) / 2 + normal.y * offset * 2;
+  const unit = (x: number, y: number) => {
+    const l = Math.hypot(x, y) || 1;
+    return { x: x / l, y: y / l };
+  };
+  const out = unit(cx - s.x, cy - s.y);
+  const into = unit(g.x - cx, g.y - cy);
+  const start = { x: s.x + out.x * s.r, y: s.y + out.y * s.r };
+  const tip = { x: g.x - into.x * g.r, y: g.y - into.y * g.r };
+  const end = { x: tip.x - into.x * head * 0.8, y: tip.y - into.y * head * 0.8 };
+  const path = offset === 0 ? `M${num(start.x)} ${num(start.y)}L${num(end.x)} ${num(end.y)}` : `M${num(start.x)} ${num(start.y)}Q${num(cx)} ${num(cy)} ${num(end.x)} ${num(end.y)}`;
+  return { d: path, tipFrom: { x: tip.x - into.x, y: tip.y - into.y }, tip };
+}
+
+export interface PanelOptions {
+  labelPt: number;
+  /** Node kinds every node of which is labelled or numbered. */
+  labelKinds?: readonly string[];
+  /** Lines printed under a node's name (the lens figure's third-party roles). */
+  roles?: ReadonlyMap<string, string[]>;
+  /** Label priority by node key (the explorer's importance); defaults to the figure's own. */
+  importance?: ReadonlyMap<string, number>;
+  numberFor?: (key: string) => number;
+}
+
+/** Nodes, edges and labels of one panel; the keyed nodes are those numbered instead of named. */
+export function drawGraph(figure: Figure, t: Transform, box: Box, style: FigureStyle, panel: PanelOptions): { svg: string; keyed: KeyEntry[] } {
+  const { labelPt } = panel;
+  const pos = new Map<string, Spot>();
   for (const n of figure.nodes) {
     pos.set(n.key, { x: t.dx + n.x * t.scale, y: t.dy - n.y * t.scale, r: Math.max(0.5, n.size * t.radius) });
   }
-  const edges: string[] = [];
+  const pairs = new Map<string, FigureEdge[]>();
   for (const e of figure.edges) {
-    const s = pos.get(e.source);
-    const g = pos.get(e.target);
-    if (!s || !g) continue;
-    const d = Math.hypot(g.x - s.x, g.y - s.y);
-    if (d <= s.r + g.r) continue;
-    const ux = (g.x - s.x) / d;
-    const uy = (g.y - s.y) / d;
-    const sw = Math.max(0.2, e.size * t.radius * 0.55);
-    const color = style.edgeColor(e.kind);
-    const x1 = s.x + ux * s.r;
-    const y1 = s.y + uy * s.r;
-    const tipX = g.x - ux * g.r;
-    const tipY = g.y - uy * g.r;
-    const head = e.type === "arrow" ? Math.max(1.6, sw * 3.2) : 0;
-    const dash = style.edgeDash(e.kind);
-    const dashAttr = dash ? ` stroke-dasharray="${dash.map((v) => num(v * Math.max(sw, 0.5))).join(" ")}"` : "";
-    edges.push(
-      `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(tipX - ux * head * 0.8)}" y2="${num(tipY - uy * head * 0.8)}" stroke="${color}" stroke-width="${num(sw)}"${dashAttr}/>`,
-    );
-    if (head > 0) edges.push(arrowhead(x1, y1, tipX, tipY, head, color));
+    const id = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const list = pairs.get(id);
+    if (list) list.push(e);
+    else pairs.set(id, [e]);
+  }
+  const edges: string[] = [];
+  for (const group of pairs.values()) {
+    const [first, second] = [group[0]!.source, group[0]!.target].sort() as [string, string];
+    const a = pos.get(first);
+    const b = pos.get(second);
+    if (!a || !b) continue;
+    const l = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const normal = { x: -(b.y - a.y) / l, y: (b.x - a.x) / l };
+    group.forEach((e, i) => {
+      const s = pos.get(e.source)!;
+      const g = pos.get(e.target)!;
+      const sw = Math.max(0.2, e.size * t.radius * 0.55);
+      const spacing = Math.max(2.2, sw * 3);
+      const offset = (i - (group.length - 1) / 2) * spacing;
+      const head = e.type === "arrow" ? Math.max(1.6, sw * 3.2) : 0;
+      const drawn = edgePath(s, g, offset, normal, head);
+      if (!drawn) return;
+      const color = style.edgeColor(e.kind);
+      const dash = style.edgeDash(e.kind);
+      const dashAttr = dash ? ` stroke-dasharray="${dash.map((v) => num(v * Math.max(sw, 0.5))).join(" ")}"` : "";
+      edges.push(`<path d="${drawn.d}" stroke="${color}" stroke-width="${num(sw)}"${dashAttr}/>`);
+      if (head > 0) edges.push(arrowhead(drawn.tipFrom.x, drawn.tipFrom.y, drawn.tip.x, drawn.tip.y, head, color));
+    });
   }
   const nodes: string[] = [];
   // Small nodes on top of big ones, so no hub hides a satellite.
@@ -111,29 +170,34 @@ export function drawGraph(figure: Figure, t: Transform, box: Box, style: FigureS
     const p = pos.get(n.key)!;
     nodes.push(shapeElement(style.nodeShape(n.kind), p.x, p.y, p.r, `fill="${style.nodeFill(n.kind)}" stroke="#ffffff" stroke-width="${num(Math.max(0.15, p.r * 0.12))}"`));
   }
-  const placed = placeLabels(
+  const importance = panel.importance ?? figureImportance(figure);
+  const required = new Set(panel.labelKinds ?? []);
+  const { labels: placed, keyed } = placeLabels(
     figure.nodes.map((n) => {
       const p = pos.get(n.key)!;
-      return { key: n.key, text: n.label, cx: p.x, cy: p.y, r: p.r, priority: n.size };
+      const extra = panel.roles?.get(n.key);
+      return { key: n.key, text: n.label, cx: p.x, cy: p.y, r: p.r, priority: importance.get(n.key) ?? 0, required: required.has(n.kind), ...(extra ? { extra } : {}) };
     }),
     box,
     labelPt,
+    { numberFor: panel.numberFor },
   );
-  const labels = placed.map(
-    (l) => `<text x="${num(l.x)}" y="${num(l.y)}"${l.anchor === "start" ? "" : ` text-anchor="${l.anchor}"`}>${escapeXml(l.text)}</text>`,
-  );
-  // A pale plate under each label keeps it readable where edges run behind it.
-  const plates = placed.map((l) => {
-    const w = textWidth(l.text, labelPt);
-    const x0 = l.anchor === "start" ? l.x : l.anchor === "end" ? l.x - w : l.x - w / 2;
-    return `<rect x="${num(x0 - 0.4)}" y="${num(l.y - labelPt * 0.8)}" width="${num(w + 0.8)}" height="${num(labelPt * 1.05)}"/>`;
+  const lh = labelPt * LINE_HEIGHT;
+  const labels = placed.map((l) => {
+    const anchor = l.anchor === "start" ? "" : ` text-anchor="${l.anchor}"`;
+    const cls = l.number !== undefined ? ` class="key-number" font-weight="bold"` : "";
+    if (l.lines.length === 1) return `<text x="${num(l.x)}" y="${num(l.y)}"${anchor}${cls}>${escapeXml(l.lines[0]!)}</text>`;
+    const spans = l.lines.map((line, i) => `<tspan x="${num(l.x)}" y="${num(l.y + i * lh)}">${escapeXml(line)}</tspan>`).join("");
+    return `<text${anchor}${cls}>${spans}</text>`;
   });
-  return (
+  // A pale plate under each label keeps it readable where edges run behind it.
+  const plates = placed.map((l) => `<rect x="${num(l.box.x0 - 0.4)}" y="${num(l.box.y0)}" width="${num(l.box.x1 - l.box.x0 + 0.8)}" height="${num(l.box.y1 - l.box.y0)}"/>`);
+  const svg =
     `<g class="edges" fill="none" stroke-linecap="round">${edges.join("")}</g>` +
     `<g class="nodes">${nodes.join("")}</g>` +
     `<g class="label-plates" fill="#ffffff" fill-opacity="0.7">${plates.join("")}</g>` +
-    `<g class="labels" font-size="${num(labelPt)}" fill="#1a1a1a">${labels.join("")}</g>`
-  );
+    `<g class="labels" font-size="${num(labelPt)}" fill="#1a1a1a">${labels.join("")}</g>`;
+  return { svg, keyed };
 }
 
 /** Splits text into lines of at most `width` points at the given size (word wrap). */
@@ -157,19 +221,40 @@ export interface Chrome {
   style: FigureStyle;
   legendPt: number;
   captionPt: number;
+  labelPt: number;
 }
 
-export function chromeFor(options: Pick<SvgFigureOptions, "widthMm" | "style">): Chrome {
+/** The figure's frame. The SVG's user unit is the point at the declared width, so a font-size
+ * is the printed size; every text is at least minTextPt. */
+export function chromeFor(options: Pick<SvgFigureOptions, "widthMm" | "style" | "minTextPt">): Chrome {
   const widthPt = options.widthMm * PT_PER_MM;
-  const small = widthPt < 360;
-  return { widthPt, pad: 6, style: figureStyle(options.style ?? "color"), legendPt: small ? 5.5 : 6.5, captionPt: small ? 6 : 7 };
+  const min = options.minTextPt ?? DEFAULT_MIN_TEXT_PT;
+  return { widthPt, pad: 6, style: figureStyle(options.style ?? "color"), legendPt: min, captionPt: min, labelPt: min };
+}
+
+/** Key numbers shared by the panels of one figure, so a node has one number throughout. */
+export function keyBook(): { numberFor: (key: string) => number } {
+  const numbers = new Map<string, number>();
+  return { numberFor: (key) => numbers.get(key) ?? (numbers.set(key, numbers.size + 1), numbers.size) };
+}
+
+/** "1 Treaty of Gulistan · 2 …" under the legend, wrapped; each entry once. */
+function renderKey(entries: KeyEntry[], x: number, y: number, width: number, size: number): { svg: string; height: number } {
+  const seen = new Map<number, KeyEntry>();
+  for (const e of entries) if (!seen.has(e.number)) seen.set(e.number, e);
+  if (seen.size === 0) return { svg: "", height: 0 };
+  const text = `Key: ${[...seen.values()].sort((a, b) => a.number - b.number).map((e) => `${e.number} ${e.text}`).join(" · ")}`;
+  const lines = wrapText(text, width, size);
+  const lh = size * 1.3;
+  const spans = lines.map((line, i) => `<tspan x="${num(x)}" y="${num(y + size + i * lh)}">${escapeXml(line)}</tspan>`).join("");
+  return { svg: `<text class="figure-key" font-size="${num(size)}">${spans}</text>`, height: lines.length * lh + 2 };
 }
 
 /** Title, body (already placed below the title), legend and caption, wrapped as one SVG document. */
 export function figureDocument(
   options: SvgFigureOptions,
   chrome: Chrome,
-  body: (top: number) => { svg: string; height: number },
+  body: (top: number) => { svg: string; height: number; keyed?: KeyEntry[] },
   figures: Figure[],
 ): string {
   const { widthPt: W, pad } = chrome;
@@ -187,6 +272,11 @@ export function figureDocument(
     const legend = renderLegend(legendEntries(figures), pad, y + 2, W - 2 * pad, chrome.legendPt, chrome.style);
     parts.push(legend.svg);
     y += legend.height + 4;
+  }
+  const key = renderKey(drawn.keyed ?? [], pad, y, W - 2 * pad, chrome.legendPt);
+  if (key.svg) {
+    parts.push(key.svg);
+    y += key.height + 2;
   }
   if (options.caption) {
     const lines = wrapText(options.caption, W - 2 * pad, chrome.captionPt);
@@ -224,7 +314,7 @@ export function figureDocument(
 
 export function renderSvgFigure(figure: Figure, options: SvgFigureOptions): string {
   const chrome = chromeFor(options);
-  const labelPt = options.labelPt ?? (chrome.widthPt < 360 ? 5.5 : 6.5);
+  const labelPt = Math.max(chrome.labelPt, options.labelPt ?? chrome.labelPt);
   const W = chrome.widthPt;
   return figureDocument(
     options,
@@ -233,11 +323,12 @@ export function renderSvgFigure(figure: Figure, options: SvgFigureOptions): stri
       const h = (W - 2 * chrome.pad) * graphAspect(figure);
       const box = { x0: chrome.pad, y0: top, x1: W - chrome.pad, y1: top + h };
       const t = fitTransform(figure, box);
-      let svg = drawGraph(figure, t, box, chrome.style, labelPt);
+      const drawn = drawGraph(figure, t, box, chrome.style, { labelPt, labelKinds: options.labelKinds, roles: options.roles });
+      let svg = drawn.svg;
       if (options.period) {
         svg += `<text class="period" x="${num(box.x1)}" y="${num(top + chrome.captionPt)}" text-anchor="end" font-size="${num(chrome.captionPt)}" fill="#555555">${escapeXml(options.period)}</text>`;
       }
-      return { svg, height: h };
+      return { svg, height: h, keyed: drawn.keyed };
     },
     [figure],
   );

@@ -1,19 +1,20 @@
 /**
  * Export dialog
  * =============
- * "Export…" for the current view: the figure (SVG, or PNG at a chosen DPI) drawn by the same
- * renderer as `caspian export` (client/exports), with the positions on screen, and the data files
- * (GEXF, GraphML, nodes/edges CSV, caption). Hidden nodes stay out; the caption states the year
- * range, classes, relations and lens in the URL state. PDF, RDF and BibTeX need the data store:
- * the dialog names the CLI command that writes them.
+ * "Export…" for the current view: every format of the export registry (client/exports/
+ * exportFormats.ts) that needs no data store — SVG, PDF, PNG at a chosen DPI, GEXF 1.3/1.2draft,
+ * GraphML, nodes/edges CSV, the caption as text and as LaTeX — drawn by the same renderer as
+ * `caspian export`, with the positions on screen. Hidden nodes stay out; the caption states the
+ * year range, classes, relations and lens in the URL state. The options and their ranges come
+ * from EXPORT_OPTIONS, the CLI's own. Formats that need the store (RDF, BibTeX) are named in the
+ * note with the CLI command that writes them.
  */
 import type { AbstractGraph as Graph } from "graphology-types";
 import { captionText, describeView, type ViewSpec } from "../exports/caption.ts";
-import { edgesCsv, nodesCsv } from "../exports/csv.ts";
+import { EXPORT_OPTIONS, type ExportInput, type ExportOptions } from "../exports/exportFormat.ts";
+import { EXPORT_FORMATS, exportFormat } from "../exports/exportFormats.ts";
 import { figureFromGraph, yearText, type Figure } from "../exports/figure.ts";
-import { toGexf } from "../exports/gexf.ts";
-import { toGraphml } from "../exports/graphml.ts";
-import { setPngDpi } from "../exports/pngDpi.ts";
+import type { GexfVersion } from "../exports/gexf.ts";
 import { PRESET_WIDTH_MM, type PresetName, type StyleName } from "../exports/presets.ts";
 import { lastYearOf, matchPeriods, renderSmallMultiples } from "../exports/smallMultiples.ts";
 import { renderSvgFigure } from "../exports/svgFigure.ts";
@@ -24,7 +25,8 @@ import type { ViewState } from "./context.ts";
 import { h } from "./dom.ts";
 import "./exportDialog.css";
 
-type Format = "svg" | "png" | "gexf" | "graphml" | "nodes.csv" | "edges.csv" | "caption";
+const STYLE_LABEL: Record<StyleName, string> = { color: "Colour", greyscale: "Greyscale", colorblind: "Colour-blind-safe" };
+const PRESET_LABEL: Record<PresetName, string> = { double: "Double column (183 mm)", single: "Single column (89 mm)" };
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -63,33 +65,17 @@ function specOf(state: ViewState): ViewSpec {
   };
 }
 
-/** The SVG drawn on a canvas at widthMm × dpi pixels, then tagged with its DPI. */
-async function svgToPngBlob(svg: string, widthMm: number, dpi: number): Promise<Blob> {
-  const width = Math.round((widthMm / 25.4) * dpi);
-  const image = new Image();
-  image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  await image.decode();
-  const height = Math.round((image.naturalHeight / image.naturalWidth) * width);
-  const canvas = h("canvas", { width: String(width), height: String(height) });
-  const context = canvas.getContext("2d")!;
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, width, height);
-  context.drawImage(image, 0, 0, width, height);
-  URL.revokeObjectURL(image.src);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas gave no PNG"))), "image/png"));
-  return new Blob([setPngDpi(new Uint8Array(await blob.arrayBuffer()), dpi).buffer as ArrayBuffer], { type: "image/png" });
-}
-
 /** Adds an "Export…" button after `anchor` and the dialog behind it. */
 export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | undefined, getState: () => ViewState): () => void {
   const button = h("button", { type: "button", id: "export-open" }, "Export…");
-  const format = h("select", { id: "export-format" },
-    ...(["svg", "png", "gexf", "graphml", "nodes.csv", "edges.csv", "caption"] as Format[]).map((f) => h("option", { value: f }, f.toUpperCase())));
-  const style = h("select", { id: "export-style" },
-    h("option", { value: "color" }, "Colour"), h("option", { value: "greyscale" }, "Greyscale"), h("option", { value: "colorblind" }, "Colour-blind-safe"));
-  const preset = h("select", { id: "export-preset" },
-    h("option", { value: "double" }, "Double column (183 mm)"), h("option", { value: "single" }, "Single column (89 mm)"));
-  const dpi = h("input", { id: "export-dpi", type: "number", min: "72", max: "1200", step: "1", value: "300" });
+  const offered = EXPORT_FORMATS.filter((f) => !f.needsStore);
+  const format = h("select", { id: "export-format" }, ...offered.map((f) => h("option", { value: f.id }, `${f.id.toUpperCase()} — ${f.label}`)));
+  const style = h("select", { id: "export-style" }, ...EXPORT_OPTIONS.style.values.map((v) => h("option", { value: v }, STYLE_LABEL[v])));
+  const preset = h("select", { id: "export-preset" }, ...EXPORT_OPTIONS.preset.values.map((v) => h("option", { value: v }, PRESET_LABEL[v])));
+  const { min, max } = EXPORT_OPTIONS.dpi;
+  const dpi = h("input", { id: "export-dpi", type: "number", min: String(min), max: String(max), step: "1", value: String(EXPORT_OPTIONS.dpi.default) });
+  const gexfVersion = h("select", { id: "export-gexf-version" }, ...EXPORT_OPTIONS.gexfVersion.values.map((v) => h("option", { value: v }, `GEXF ${v}`)));
+  const captionInFigure = h("input", { id: "export-caption-in-figure", type: "checkbox", checked: "" });
   const title = h("input", { id: "export-title", type: "text" });
   const caption = h("textarea", { id: "export-caption", rows: "3" });
   const legend = h("input", { id: "export-legend", type: "checkbox", checked: "" });
@@ -100,8 +86,9 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
   const row = (label: string, control: HTMLElement) => h("label", { class: "export-row" }, h("span", {}, label), control);
   const dialog = h("dialog", { id: "export-dialog", "aria-labelledby": "export-heading" },
     h("div", { class: "dialog-head" }, h("h2", { id: "export-heading" }, "Export the current view"), close),
-    row("Format", format), row("Style", style), row("Width", preset), row("PNG resolution (DPI)", dpi),
-    row("Title", title), row("Caption", caption), row("Legend", legend), row("Small multiples (periods)", periods), note, go);
+    row("Format", format), row("Style", style), row("Width", preset), row("PNG resolution (DPI)", dpi), row("GEXF version", gexfVersion),
+    row("Title", title), row("Caption", caption), row("Caption in the picture", captionInFigure), row("Legend", legend),
+    row("Small multiples (periods)", periods), note, go);
   anchor.after(button);
   document.body.append(dialog);
 
@@ -115,7 +102,8 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
       state.from !== undefined ? `--from ${state.from}` : "", state.to !== undefined ? `--to ${state.to}` : "",
       state.kinds?.length ? `--kind ${state.kinds.join(",")}` : "", state.relations?.length ? `--relation ${state.relations.join(",")}` : "",
     ].filter(Boolean).join(" ");
-    note.textContent = `View: ${describeView(specOf(state))}. PDF, Turtle/N-Triples/JSON-LD and BibTeX: npx caspian export --format pdf|ttl|nt|jsonld|bib ${flags}`.trim();
+    const cliOnly = EXPORT_FORMATS.filter((f) => f.needsStore).map((f) => f.id);
+    note.textContent = `View: ${describeView(specOf(state))}. ${cliOnly.join(", ")} need the data store: npx caspian export --format ${cliOnly.join(",")} --out DIR ${flags}`.trim();
   };
   const onOpen = () => {
     caption.value = "";
@@ -130,23 +118,31 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
     const widthMm = PRESET_WIDTH_MM[preset.value as PresetName];
     const years = state.from !== undefined || state.to !== undefined
       ? `${state.from !== undefined ? yearText(state.from) : ""}–${state.to !== undefined ? yearText(state.to) : ""}` : undefined;
-    const options = {
-      widthMm, style: style.value as StyleName, title: title.value || undefined, caption: caption.value || undefined,
-      legend: legend.checked, period: years, provenance: { query: `explorer view: ${describeView(specOf(state))}`, tool: "caspian (explorer)" },
+    const spec = specOf(state);
+    const captionValue = caption.value || captionText(spec, { nodes: figure.nodes.length, edges: figure.edges.length });
+    const provenance = { query: `explorer view: ${describeView(spec)}`, tool: "caspian (explorer)" };
+    const options: ExportOptions = {
+      widthMm, style: style.value as StyleName, dpi: Math.max(min, Math.min(max, Number(dpi.value) || EXPORT_OPTIONS.dpi.default)),
+      minTextPt: EXPORT_OPTIONS.minTextPt.default, title: title.value || undefined, caption: captionValue, captionInFigure: captionInFigure.checked,
+      legend: legend.checked, gexfVersion: gexfVersion.value as GexfVersion,
+    };
+    const figureOptions = {
+      widthMm, style: options.style, title: options.title, caption: options.captionInFigure ? captionValue : undefined, legend: options.legend,
+      period: years, provenance, labelKinds: state.kinds?.length ? state.kinds : (["actor", "treaty"] as const),
     };
     const names = periods.value.split(",").map((p) => p.trim()).filter(Boolean);
     // Small multiples keep the screen's layout in every panel; each panel shows its period's years.
     const panels = names.length > 0 ? matchPeriods(names, (await getTimeline()).periods, lastYearOf(figure)) : [];
-    const svg = () => (panels.length > 0 ? renderSmallMultiples(figure, panels, { ...options, period: undefined }).svg : renderSvgFigure(figure, options));
-    const text = (name: string, body: string, type: string) => download(name, new Blob([body], { type }));
-    switch (format.value as Format) {
-      case "svg": return text("figure.svg", svg(), "image/svg+xml");
-      case "png": return download("figure.png", await svgToPngBlob(svg(), widthMm, Math.max(72, Math.min(1200, Number(dpi.value) || 300))));
-      case "gexf": return text("view.gexf", toGexf(figure, { creator: "caspian (explorer)", description: caption.value }), "application/gexf+xml");
-      case "graphml": return text("view.graphml", toGraphml(figure), "application/graphml+xml");
-      case "nodes.csv": return text("nodes.csv", nodesCsv(figure), "text/csv");
-      case "edges.csv": return text("edges.csv", edgesCsv(figure), "text/csv");
-      case "caption": return text("caption.txt", `${caption.value}\n`, "text/plain");
+    const { BROWSER_RASTER } = await import("../exports/browserRaster.ts");
+    let svg: string | undefined;
+    const input: ExportInput = {
+      figure, spec, options, provenance, header: describeView(spec), raster: BROWSER_RASTER,
+      svg: async () => (svg ??= panels.length > 0 ? renderSmallMultiples(figure, panels, { ...figureOptions, period: undefined }).svg : renderSvgFigure(figure, figureOptions)),
+    };
+    const chosen = exportFormat(format.value);
+    for (const file of await chosen.render(input)) {
+      const bytes = file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer;
+      download(file.name, new Blob([bytes], { type: file.mediaType }));
     }
   };
   const onGoClick = () => {
