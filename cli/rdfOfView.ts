@@ -10,7 +10,6 @@ import { Parser, Writer, type Quad } from "n3";
 import type { GraphPayload } from "../contract/api.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
 import { SPARQL_PREFIXES, valuesClause } from "../server/graph/sparqlText.ts";
-import { NS } from "../server/rdf/namespaces.ts";
 
 export async function viewQuads(engine: QueryEngine, payload: GraphPayload): Promise<Quad[]> {
   const subjects = new Set<string>(payload.nodes.map((n) => n.key));

@@ -8,7 +8,6 @@
 /** Escapes &, <, >, quotes; drops characters XML 1.0 cannot hold (C0 controls but tab/newline). */
 export function escapeXml(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
