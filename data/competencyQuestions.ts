@@ -198,7 +198,7 @@ export const COMPETENCY_QUESTIONS: readonly CompetencyQuestion[] = [
   ?role a cas:ThirdPartyRole ; cas:dyadMember cd:Iran , cd:TheWest ; cas:thirdParty ?party ;
         cas:thirdPartyRoleType ?type ; cas:startYear ?start ; cas:endYear ?end .
 }`,
-    answer: ["Russia | CommonThreat | 1937 | 1979"],
+    answer: ["Russia | CommonThreat | 1937 | 1979", "SovietUnion | CommonThreat | 1937 | 1979"],
   },
   {
     id: "countries-soviet-union-invade",
@@ -324,7 +324,6 @@ export const COMPETENCY_QUESTIONS: readonly CompetencyQuestion[] = [
     question: "Which treaties were attempted but never concluded, and when?",
     query: `SELECT ?treaty ?year WHERE { ?treaty a cas:Treaty ; cas:treatyStatus cas:Attempted ; cas:startYear ?year . }`,
     answer: [
-      "AllianceWithEuropeanCountriesAgainstTheOttomans1599 | 1599",
       "RussianLoanRequest1617 | 1617",
       "RussianOfferToUniteAgainstTheOttomans1771 | 1771",
       "TreatyOfReciprocityAndMutualMilitaryAssistance1597 | 1597",
@@ -332,19 +331,31 @@ export const COMPETENCY_QUESTIONS: readonly CompetencyQuestion[] = [
   },
   {
     id: "article-s-claims-are",
-    question: "Which of the article's claims are disputed, and for which years?",
-    query: `SELECT ?claim ?start WHERE {
-  ?claim cas:disputed true ; skos:editorialNote ?why .
+    question: "Which of the article's claims are disputed, and for which years? (a disputed statement names the claim it is about, and which of its properties is disputed)",
+    query: `SELECT DISTINCT ?claim ?start ?what WHERE {
+  { ?claim cas:disputed true ; skos:editorialNote ?why . FILTER NOT EXISTS { ?claim a cas:Statement } BIND ("the claim" AS ?what) }
+  UNION
+  { ?st a cas:Statement ; cas:disputed true ; skos:editorialNote ?why ; rdf:subject ?claim ; rdf:predicate ?p .
+    BIND (STRAFTER(STR(?p), "#") AS ?what) }
   OPTIONAL { ?claim cas:startYear ?start }
 }`,
     answer: [
-      "FoundingStatementOfTheDemocraticPartyOfAzerbaijan | 1954",
-      "IranAndRussiaBecomeNeighbours | 1614",
-      "IvanTheGreat | -",
-      "OccupationOfTehranByRezaKhan | 1920",
-      "ReignOfIvanTheGreat | 1547",
-      "SafavidPeriod | 1501",
-      "TajikCivilWar | 1992",
+      "DeathOfKarimKhanZand | 1776 | endYear",
+      "DeathOfKarimKhanZand | 1776 | startYear",
+      "FallOfTheSafavids | 1722 | endYear",
+      "FallOfTheSafavids | 1722 | startYear",
+      "FormationOfLittleRussia | 882 | participant",
+      "GeorgeXIIUnderTheProtectionOfAlexanderI | 1799 | supporter",
+      "KhomeiniLetterToGorbachev | 1988 | endYear",
+      "KhomeiniLetterToGorbachev | 1988 | startYear",
+      "RussianFortificationsInTheNorthCaucasus | 1776 | startYear",
+      "FoundingStatementOfTheDemocraticPartyOfAzerbaijan | 1954 | the claim",
+      "IranAndRussiaBecomeNeighbours | 1614 | the claim",
+      "IvanTheGreat | - | the claim",
+      "OccupationOfTehranByRezaKhan | 1920 | the claim",
+      "ReignOfIvanTheGreat | 1547 | the claim",
+      "SafavidPeriod | 1501 | the claim",
+      "TajikCivilWar | 1992 | the claim",
     ],
   },
   {

@@ -27,7 +27,7 @@ type Node = Quad["subject"] | Quad["object"];
 
 /** Properties whose objects are actors, places or periods; a typo there leaves a dangling node. */
 export const ENTITY_PROPERTIES = [
-  "aggressor", "target", "mediator", "supporter", "participant", "party", "threatSource", "threatTarget",
+  "aggressor", "target", "mediator", "supporter", "participant", "opponent", "party", "threatSource", "threatTarget",
   "threatened", "dyadMember", "thirdParty", "supports", "fromActor", "toActor", "periodOf", "ruler", "ruled",
   "memberOf", "ledBy", "place", "territory", "duringPeriod",
 ] as const;
