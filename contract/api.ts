@@ -6,13 +6,24 @@
  *
  * Routes (all GET, all JSON; errors are 4xx/5xx with an `ApiError` body):
  *   /api/v1/health                              → Health
- *   /api/v1/graph?from=&to=&kinds=&relations=   → GraphPayload   (kinds, relations: comma lists)
- *        &maxNodes=                                (node budget, default 5000, most connected kept)
+ *   /api/v1/graph?view=&from=&to=&undated=      → GraphPayload   (kinds, relations: comma lists)
+ *        &editorial=&kinds=&relations=&maxNodes=   (node budget, default 5000, most connected kept)
+ *        view=full (default): every drawn resource; view=actors: the actors' network, one edge per
+ *        related pair and relation (ActorEdgeAttributes). from/to: a time window (TIME RULE below);
+ *        undated=include keeps undated resources in a window; editorial=exclude drops the editors'
+ *        statements (and the actors' edges left with none).
+ *   /api/v1/edge?source=&target=&relation=       → EdgeStatements (an actors-view edge; from/to narrow it)
+ *   /api/v1/edge?key=                            → EdgeStatements (a full-view edge, by its key)
+ *   /api/v1/neighbours?iri=&maxNodes=&from=&to=&undated= → GraphPayload (1-hop, same time rule)
  *   /api/v1/entity?iri=                         → EntityDetails
- *   /api/v1/search?q=&limit=                    → { results: SearchHit[] }  (limit 1..50, default 10)
+ *   /api/v1/search?q=&limit=&from=&to=          → { results: SearchHit[] }  (limit 1..50, default 10;
+ *                                                  with a window, in-window hits rank first)
  *   /api/v1/timeline?a=&b=                      → Timeline      (dyad of the states; defaults: cd:Iran, cd:Russia)
- *   /api/v1/paths?from=&to=&max=                → PathsResult   (from/to: IRIs; max 1..20, default 5)
- *   /api/v1/third-parties?a=&b=                 → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia)
+ *   /api/v1/paths?from=&to=&max=&order=&start=&end= → PathsResult (from/to: IRIs; max 1..20, default 5;
+ *                                                  order=time: time-respecting paths; start/end: a window
+ *                                                  in years every step must meet)
+ *   /api/v1/third-parties?a=&b=&from=&to=       → ThirdPartyAnalysis (defaults: cd:Iran, cd:Russia; with a
+ *                                                  window only the roles meeting it; `periods` rows always)
  *   /api/v1/source?evidence=IRI | ?quote=TEXT   → SourcePassage
  *   /api/v1/places                              → PlacesMap     (places, coordinates, what happened there)
  *   /api/v1/examples                            → { examples: ExampleQuery[] }  (the workbench's library)
@@ -20,6 +31,14 @@
  * Edges of an actor's part in an event (party, aggressor, target, mediator, supporter,
  * participant) point from the actor to the event, labelled "party to", "aggressor in" ...
  * The SPARQL 1.1 endpoint is /sparql.
+ *
+ * TIME RULE (server/graph/timeWindow.ts, one function for every view): a resource is in the
+ * window [from, to] when one of its spans meets it (start ≤ to && end ≥ from, outer bounds). A
+ * dated event, treaty, threat, relationship state, third-party role or period has its own years
+ * (an undated role or state: the years its periods share); any other resource has the spans of
+ * the statements it takes part in (the years of the statement node, else of its subject), or its
+ * own years when it has them. A resource with no span is "undated": left out of a window unless
+ * undated=include, and counted in `attributes.undatedOmitted`. No window: nothing is left out.
  */
 
 import type { NodeKind, RelationKind } from "./kinds.ts";
@@ -65,6 +84,39 @@ export interface EdgeAttributes {
   disputed?: boolean;
 }
 
+/** The relations of the actors' network (view=actors): alliance/cooperation, rivalry, threat, war,
+ * treaty (treatyParty) and third-party role (thirdParty). */
+export const ACTOR_RELATIONS = ["alliance", "rivalry", "threat", "war", "treatyParty", "thirdParty"] as const;
+export type ActorRelation = (typeof ACTOR_RELATIONS)[number];
+
+/** The views of GET /api/v1/graph. */
+export const GRAPH_VIEWS = ["full", "actors"] as const;
+export type GraphViewName = (typeof GRAPH_VIEWS)[number];
+
+/**
+ * An edge of the actors' network: one per related pair and relation. Directed for war
+ * (aggressor → target), threat (source → target) and thirdParty (third party → dyad member), so a
+ * reciprocal pair is two edges; alliance, rivalry and treatyParty run from the smaller IRI.
+ * Derived from events (aggressor/target: war for wars, invasions, conquests, sieges, rivalry
+ * otherwise; supporter with the aggressor or the participants: alliance; mediator: thirdParty;
+ * participants of a cooperation episode or agreement: alliance), treaties (parties: treatyParty),
+ * threats (source → target, and cas:threatened), relationship states (by level) and third-party
+ * roles (third party → each dyad member). Key: `actors|SOURCE|RELATION|TARGET`.
+ */
+export interface ActorEdgeAttributes extends EdgeAttributes {
+  kind: ActorRelation;
+  relation: ActorRelation;
+  /** Number of grounds aggregated: events, treaties, threats, relationship states, roles (a
+   * treaty's two party statements count once). */
+  weight: number;
+  /** The grounds: the IRIs of the events, treaties, threats, states and roles behind the edge. */
+  grounds: string[];
+  /** The statements: cas:Statement IRIs, or a ground's IRI where its triples have no statement node. */
+  statements: string[];
+  /** True when every statement behind the edge is attributed to the editors (cd:CaspianEditors). */
+  editorial: boolean;
+}
+
 /** graphology's SerializedGraph, typed for Caspian: the client calls Graph.from(payload). */
 export interface GraphPayload {
   attributes: {
@@ -72,10 +124,54 @@ export interface GraphPayload {
     omitted?: string;
     totalNodes: number;
     totalEdges: number;
+    /** Which view (GET /graph's `view`); absent on /neighbours. */
+    view?: GraphViewName;
+    /** The window asked for, if any. */
+    window?: { from?: number; to?: number };
+    /** Resources left out of the window because they are undated (0 with undated=include). */
+    undatedOmitted?: number;
+    /** Dated resources left out because none of their spans meets the window. */
+    outsideWindow?: number;
+    /** Edges (actors view: statements) left out because they are the editors' (editorial=exclude). */
+    editorialOmitted?: number;
   };
   options: { type: "directed"; multi: true; allowSelfLoops: false };
   nodes: { key: string; attributes: NodeAttributes }[];
-  edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[];
+  edges: { key: string; source: string; target: string; attributes: EdgeAttributes | ActorEdgeAttributes }[];
+}
+
+/** One statement behind an edge (GET /api/v1/edge). */
+export interface EdgeStatement {
+  /** The cas:Statement node; absent when the triples have none and are read as the ground's claim. */
+  iri?: string;
+  /** The event, treaty, threat, relationship state or role the statement belongs to. */
+  ground: Ref & { kind: NodeKind };
+  /** The asserted triples it stands for (two for a ground read without statement nodes). */
+  triples: { subject: Ref; predicate: Ref; object: Ref }[];
+  startYear?: number;
+  endYear?: number;
+  latestStartYear?: number;
+  earliestEndYear?: number;
+  /** prov:wasAttributedTo: cd:Karami (the author) unless the editors (cd:CaspianEditors). */
+  attributedTo: Ref;
+  editorial: boolean;
+  disputed: boolean;
+  /** skos:editorialNote of the statement (or of the ground, when read from it). */
+  note?: string;
+  /** cas:alternativeTo: the other readings' statement IRIs. */
+  alternativeTo: string[];
+  evidence: Evidence[];
+  /** Whose cas:evidence `evidence` is: the statement's own, or its subject's (the fallback). */
+  evidenceOf: "statement" | "subject";
+}
+
+export interface EdgeStatements {
+  source: Ref;
+  target: Ref;
+  relation: RelationKind;
+  /** The full-view edge key or the actors-view key asked about. */
+  key: string;
+  statements: EdgeStatement[];
 }
 
 export interface Evidence {
@@ -128,6 +224,8 @@ export interface SearchHit {
   matched: string;
   kind: NodeKind;
   score: number;
+  /** With a window: whether the hit is in it (in-window hits rank first). */
+  inWindow?: boolean;
 }
 
 export interface TimelinePeriod extends Ref {
@@ -161,6 +259,9 @@ export interface Timeline {
 }
 
 export interface PathStep {
+  /** The years of the step's statement (its statement node's, else its event's, treaty's ...). */
+  startYear?: number;
+  endYear?: number;
   source: Ref;
   target: Ref;
   predicate: Ref;
@@ -176,6 +277,8 @@ export interface PathStep {
 export interface PathsResult {
   from: Ref;
   to: Ref;
+  /** "any" (shortest paths) or "time" (each step starts no earlier than the one before). */
+  order?: "any" | "time";
   paths: { nodes: Ref[]; steps: PathStep[] }[];
 }
 
@@ -191,7 +294,14 @@ export interface ThirdPartyRoleEntry {
 
 export interface ThirdPartyAnalysis {
   dyad: [Ref, Ref];
+  /** With a window: only the roles whose years meet it. */
   thirdParties: { actor: Ref; roles: ThirdPartyRoleEntry[] }[];
+  window?: { from?: number; to?: number };
+  /** Roles left out of the window because undated (they have no years and no dated period). */
+  undatedOmitted?: number;
+  /** The same roles, a row per period in time order (each role under its narrowest period;
+   * roles with no period last, `period` absent). */
+  periods?: { period?: Ref & { startYear?: number; endYear?: number }; thirdParties: { actor: Ref; roles: ThirdPartyRoleEntry[] }[] }[];
 }
 
 export interface SourcePassage {

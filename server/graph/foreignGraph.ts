@@ -110,6 +110,7 @@ export async function readForeignGraph(engine: QueryEngine, known: ReadonlySet<s
       phrase: label,
       inversePhrase: `is ${label} of`,
       claims: [],
+      triples: [[s, p, o]],
     });
   }
   return { nodes, edges };

@@ -34,12 +34,20 @@ export interface ModelEdge {
   /** The claims whose evidence backs the edge: its n-ary node, the threats behind a plain
    * cas:threatened, or else its event, treaty or threat end. */
   claims: string[];
+  /** The asserted triples [subject, predicate, object] the edge stands for, so their cas:Statement
+   * nodes (statements.ts) can be found: one for a plain edge, two through an n-ary node. */
+  triples: [string, string, string][];
 }
 
 export interface GraphModel {
   nodes: Map<string, ModelNode>;
   /** Sorted by key. */
   edges: ModelEdge[];
+  /** cas:eventType of each event (the actors' network reads wars and cooperation from it). */
+  eventTypes: Map<string, string[]>;
+  /** Years of every resource, drawn or not (n-ary nodes too), for the time rule (timeWindow.ts). */
+  start: ReadonlyMap<string, number>;
+  end: ReadonlyMap<string, number>;
 }
 
 /** The engine's graph model, read once (see perEngine.ts); views filter it, never change it. */
@@ -166,6 +174,7 @@ SELECT ?role ?party ?member ?type WHERE {
       phrase: reversed ? inverse : forward,
       inversePhrase: reversed ? forward : inverse,
       claims,
+      triples: [[s, p, o]],
     });
   }
 
@@ -174,7 +183,7 @@ SELECT ?role ?party ?member ?type WHERE {
     if (!treaty || !provision || !place) continue;
     const attributes = viaAttributes(facts, provision, "place", RELATIONS[CAS.territory]!.forward, CAS.territory);
     const { forward, inverse } = RELATIONS[CAS.territory]!;
-    add({ key: `${treaty}|${CAS.territory}|${place}|${provision}`, source: treaty, target: place, attributes, phrase: forward, inversePhrase: inverse, claims: [provision] });
+    add({ key: `${treaty}|${CAS.territory}|${place}|${provision}`, source: treaty, target: place, attributes, phrase: forward, inversePhrase: inverse, claims: [provision], triples: [[treaty, CAS.provision, provision], [provision, CAS.territory, place]] });
   }
 
   for (const [state, { members, level }] of groupDyads(states.rows, "state", "level")) {
@@ -185,7 +194,7 @@ SELECT ?role ?party ?member ?type WHERE {
     const years = yearsText(facts.start.get(state), facts.end.get(state));
     const attributes = viaAttributes(facts, state, levelKind(level, rank), years ? `${levelLabel} (${years})` : levelLabel, CAS.RelationshipState);
     const phrase = `in ${attributes.label} with`;
-    add({ key: state, source: a, target: b, attributes, phrase, inversePhrase: phrase, claims: [state] });
+    add({ key: state, source: a, target: b, attributes, phrase, inversePhrase: phrase, claims: [state], triples: [[state, CAS.dyadMember, a], [state, CAS.dyadMember, b]] });
   }
 
   const roleParties = new Map<string, string>();
@@ -210,6 +219,7 @@ SELECT ?role ?party ?member ?type WHERE {
         phrase: `${detail} for`,
         inversePhrase: `had as ${detail}`,
         claims: [role],
+        triples: [[role, CAS.thirdParty, party], [role, CAS.dyadMember, member]],
       });
     }
   }
@@ -225,7 +235,7 @@ SELECT ?role ?party ?member ?type WHERE {
         evidenceCount: evs.length,
       };
       const { forward, inverse } = RELATIONS[CAS.cites]!;
-      add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse, claims: [] });
+      add({ key: `${claim}|${CAS.cites}|${src}`, source: claim, target: src, attributes, phrase: forward, inversePhrase: inverse, claims: [], triples: [] });
     }
   }
 
@@ -234,7 +244,7 @@ SELECT ?role ?party ?member ?type WHERE {
   for (const node of foreign.nodes) nodes.set(node.key, node);
   for (const edge of foreign.edges) add(edge);
 
-  return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)) };
+  return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)), eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
 }
 
 function viaAttributes(facts: Facts, via: string, kind: EdgeAttributes["kind"], label: string, predicate: string): EdgeAttributes {
@@ -266,7 +276,7 @@ const CLAIM_KINDS = new Set(["event", "treaty", "threat"]);
 /** Event types whose aggressor and target are at war (cas:EventTypes). */
 const WAR_EVENT_TYPES = new Set(["War", "CivilWar", "Invasion", "Conquest", "Siege"].map((t) => `${NS.cas}${t}`));
 
-function isWar(types: string[] | undefined): boolean {
+export function isWar(types: string[] | undefined): boolean {
   return (types ?? []).some((t) => WAR_EVENT_TYPES.has(t));
 }
 

@@ -111,15 +111,16 @@ describe("graphView", () => {
     });
   });
 
-  it("keeps what overlaps the years asked and what has no years, and edges whose own years overlap", async () => {
+  it("keeps what has a dated statement in the years asked, and edges whose own years overlap", async () => {
     const payload = await graphView(engine, { from: 1800, to: 1850 });
     const keys = payload.nodes.map((n) => n.key);
+    // Iran is undated itself and kept through the treaty it is party to (issue #12's time rule).
     expect(keys).toEqual(expect.arrayContaining([cd("TreatyOfTurkmenchay"), cd("QajarPeriod"), cd("Iran"), cd("RussianThreatToIran")]));
     expect(keys).not.toContain(cd("SafavidPeriod"));
     expect(keys).not.toContain(cd("SovietUnion"));
-    // Iran and Russia are undated and kept, but their Safavid-era cooperation is not.
+    // Their Safavid-era cooperation is not kept.
     expect(edge(payload, cd("rel-IranRussia-Safavid"))).toBeUndefined();
-    expect(payload.attributes).toEqual({ totalNodes: payload.nodes.length, totalEdges: payload.edges.length });
+    expect(payload.attributes).toMatchObject({ totalNodes: payload.nodes.length, totalEdges: payload.edges.length, view: "full", window: { from: 1800, to: 1850 } });
   });
 
   it("keeps only the node kinds and relation kinds asked for", async () => {

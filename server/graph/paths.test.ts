@@ -3,6 +3,9 @@ import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { NotFoundError } from "./errors.ts";
 import { paths } from "./paths.ts";
 import { cas, cd, startTestEngine } from "./testEngine.ts";
+import type { PathsResult } from "../../contract/api.ts";
+import type { TestServer } from "../testServer.ts";
+import { startStage2Server } from "./fixtures/stage2Fixture.ts";
 
 let engine: EmbeddedEngine;
 beforeAll(async () => {
@@ -37,6 +40,8 @@ describe("paths", () => {
         target: { iri: cd("Russia"), label: "Russia" },
         predicate: { iri: cas("RelationshipState"), label: "Relationship state" },
         sentence: "Iran — in cooperation (1501–1722) with — Russia",
+        startYear: 1501,
+        endYear: 1722,
         evidence: [expect.objectContaining({ iri: cd("ev-rel-IranRussia-Safavid-1") })],
         edge: cd("rel-IranRussia-Safavid"),
         via: cd("rel-IranRussia-Safavid"),
@@ -73,5 +78,68 @@ describe("paths", () => {
   it("throws NotFoundError for an IRI that is not a drawn entity", async () => {
     await expect(paths(engine, cd("Atlantis"), cd("Iran"))).rejects.toBeInstanceOf(NotFoundError);
     await expect(paths(engine, cd("Iran"), cd("ref-Tranzio1980"))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+// Two later events give Atlantis a way to the Taliban that keeps to time order.
+const LATER = `
+cd:Mission1900 a cas:Event ; rdfs:label "mission of 1900" ; cas:startYear 1900 ; cas:participant cd:Atlantis , cd:Britain .
+cd:Conference1950 a cas:Event ; rdfs:label "conference of 1950" ; cas:startYear 1950 ; cas:participant cd:Britain , cd:Russia .
+`;
+
+describe("paths in time order", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startStage2Server(LATER);
+  });
+  afterAll(() => server.close());
+
+  const neverBackInTime = (result: PathsResult) => {
+    for (const path of result.paths) {
+      const starts = path.steps.map((s) => s.startYear);
+      expect(starts.every((y) => y !== undefined)).toBe(true);
+      for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThanOrEqual(starts[i - 1]!);
+    }
+  };
+
+  it("walks a longer path rather than go back in time, and every step carries its years", async () => {
+    const any = await paths(server.engine, cd("Atlantis"), cd("Taliban"), 5);
+    expect(any.paths[0]?.nodes.map((n) => n.label)).toEqual(["Atlantis", "mission of 1900", "Britain", "Iran", "Taliban"]);
+    // The shortest path goes from 1900 back to Britain's role of 1801.
+    expect(any.paths[0]?.steps.map((s) => s.startYear)).toEqual([1900, 1900, 1801, 1996]);
+    const timed = await paths(server.engine, cd("Atlantis"), cd("Taliban"), 5, { order: "time" });
+    expect(timed.order).toBe("time");
+    expect(timed.paths[0]?.nodes.map((n) => n.label)).toEqual(["Atlantis", "mission of 1900", "Britain", "conference of 1950", "Russia", "Taliban"]);
+    expect(timed.paths[0]?.steps.map((s) => [s.startYear, s.endYear])).toEqual([[1900, 1900], [1900, 1900], [1950, 1950], [1950, 1950], [1996, 2001]]);
+    neverBackInTime(timed);
+  });
+
+  it("never goes back in time, from any actor to any other", async () => {
+    const ends = ["Iran", "Russia", "Britain", "Taliban", "Atlantis", "TreatyOfGulistan", "SecondWar", "QajarPeriod"].map(cd);
+    let found = 0;
+    for (const from of ends) {
+      for (const to of ends) {
+        if (from === to) continue;
+        const result = await paths(server.engine, from, to, 20, { order: "time" });
+        found += result.paths.length;
+        neverBackInTime(result);
+      }
+    }
+    expect(found).toBeGreaterThan(10);
+  });
+
+  it("answers no time-ordered path where every way goes back in time", async () => {
+    expect((await paths(server.engine, cd("Taliban"), cd("TreatyOfGulistan"))).paths).toHaveLength(2);
+    expect((await paths(server.engine, cd("Taliban"), cd("TreatyOfGulistan"), 5, { order: "time" })).paths).toEqual([]);
+  });
+
+  it("keeps every step in the window asked", async () => {
+    const result = await paths(server.engine, cd("Atlantis"), cd("Iran"), 5, { window: { from: 1795, to: 1921 } });
+    expect(result.paths.length).toBeGreaterThan(0);
+    for (const step of result.paths.flatMap((p) => p.steps)) {
+      expect(step.startYear!).toBeLessThanOrEqual(1921);
+      expect(step.endYear!).toBeGreaterThanOrEqual(1795);
+    }
+    expect((await paths(server.engine, cd("Atlantis"), cd("Iran"), 5, { window: { from: 1000, to: 1100 } })).paths).toEqual([]);
   });
 });

@@ -1,14 +1,23 @@
 /**
  * Paths between two entities
  * ==========================
- * All shortest paths (up to `max`) between two drawn entities over the graph model, treated as
- * undirected, as readable steps: "Russia — party to — Treaty of Turkmenchay (1828)", each with
- * the evidence of the edge's n-ary node (relationship state, third-party role, provision) or of
- * the event, treaty or threat it touches. Cited works are left out: two claims citing one book
- * are not connected by it.
+ * Paths between two drawn entities over the graph model, treated as undirected, as readable
+ * steps: "Russia — party to — Treaty of Turkmenchay (1828)", each with its years and the evidence
+ * of the edge's n-ary node (relationship state, third-party role, provision) or of the event,
+ * treaty or threat it touches. Cited works are left out: two claims citing one book are not
+ * connected by it.
+ *
+ * - order "any": all shortest paths (up to `max`), found by a bidirectional breadth-first search
+ *   that stops at the layer where the two searches meet, in a stable order (walked back from the
+ *   target, smallest keys first).
+ * - order "time": time-respecting paths — each step's statement starts no earlier than the
+ *   previous one's start (timeWindow.ts gives a step its span; undated steps cannot be ordered
+ *   and are not walked) — the fewest steps first, found layer by layer, a state kept only when it
+ *   reaches its node earlier than any state before it (an earlier start leaves more ways on).
+ * - a window (optional, both orders): every step's span meets it.
+ * The adjacency index is built once per data version (perEngine.ts); a request walks only the
+ * part of it the searches reach.
  */
-import { UndirectedGraph } from "graphology";
-import { brandes } from "graphology-shortest-path/unweighted.js";
 import type { Evidence, PathStep, PathsResult, Ref } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { NotFoundError } from "./errors.ts";
@@ -18,40 +27,61 @@ import { yearsText } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { compareStrings } from "./sparqlText.ts";
+import { hasWindow, meets, readTimeIndex, type Span, type TimeWindow } from "./timeWindow.ts";
 
 export const DEFAULT_PATHS = 5;
 export const MAX_PATHS = 20;
+/** Time-respecting paths longer than this many steps are not searched for. */
+export const MAX_TIME_STEPS = 12;
 
 const DATED_KINDS = new Set(["event", "treaty", "threat", "period"]);
 
-export async function paths(engine: QueryEngine, from: string, to: string, max = DEFAULT_PATHS): Promise<PathsResult> {
-  const [model, schema] = await Promise.all([readGraphModel(engine), schemaIndex(engine)]);
+export interface PathOptions {
+  order?: "any" | "time";
+  window?: TimeWindow;
+}
+
+/** An edge of the path index with its span (undefined = undated). */
+interface IndexedEdge {
+  edge: ModelEdge;
+  span?: Span;
+}
+
+export async function paths(engine: QueryEngine, from: string, to: string, max = DEFAULT_PATHS, options: PathOptions = {}): Promise<PathsResult> {
+  const [model, schema, index] = await Promise.all([readGraphModel(engine), schemaIndex(engine), pathIndex(engine)]);
   for (const [iri, end] of [[from, "from"], [to, "to"]] as const) {
     const node = model.nodes.get(iri);
     if (!node || node.attributes.kind === "source") {
       throw new NotFoundError(`${end}: <${iri}> is not an entity of the graph (an actor, place, period, event, treaty or threat).`);
     }
   }
+  const order = options.order ?? "any";
+  const window = hasWindow(options.window) ? options.window : undefined;
+  const usable = (e: IndexedEdge) => !window || (e.span !== undefined && meets(e.span, window));
 
-  const { graph, between } = await pathIndex(engine);
-  const nodePaths = from === to ? [[from]] : shortestPaths(graph, from, to, max);
-  const chosen = nodePaths.map((nodes) =>
-    nodes.slice(1).map((v, i) => {
-      const u = nodes[i]!;
-      return { u, v, edge: bestEdge(between.get(pairKey(u, v))!) };
-    }),
-  );
+  let chosen: { u: string; v: string; edge: IndexedEdge }[][];
+  if (from === to) chosen = [[]];
+  else if (order === "time") chosen = timePaths(index, from, to, max, usable);
+  else {
+    chosen = shortestPaths(index, from, to, max, usable).map((nodes) =>
+      nodes.slice(1).map((v, i) => {
+        const u = nodes[i]!;
+        return { u, v, edge: bestEdge(index.between.get(pairKey(u, v))!.filter(usable)) };
+      }),
+    );
+  }
   const claims = new Set<string>();
-  for (const steps of chosen) for (const { edge } of steps) for (const claim of edge.claims) claims.add(claim);
+  for (const steps of chosen) for (const { edge } of steps) for (const claim of edge.edge.claims) claims.add(claim);
   const evidence = await evidenceFor(engine, claims);
 
   const ref = (iri: string): Ref => ({ iri, label: model.nodes.get(iri)!.attributes.label });
   return {
     from: ref(from),
     to: ref(to),
-    paths: nodePaths.map((nodes, p) => ({
-      nodes: nodes.map(ref),
-      steps: chosen[p]!.map(({ u, v, edge }): PathStep => {
+    order,
+    paths: chosen.map((steps) => ({
+      nodes: [from, ...steps.map((s) => s.v)].map(ref),
+      steps: steps.map(({ u, v, edge: { edge, span } }): PathStep => {
         const phrase = edge.source === u ? edge.phrase : edge.inversePhrase;
         const seen = new Set<string>();
         const stepEvidence: Evidence[] = [];
@@ -59,6 +89,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
           for (const e of evidence.get(claim) ?? []) if (!seen.has(e.iri) && seen.add(e.iri)) stepEvidence.push(e);
         }
         return {
+          ...(span ? { startYear: span.start, endYear: span.end } : {}),
           source: ref(u),
           target: ref(v),
           predicate: { iri: edge.attributes.predicate, label: schema.label(edge.attributes.predicate) },
@@ -74,49 +105,159 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
 
 const pairKey = (u: string, v: string) => (u < v ? `${u} ${v}` : `${v} ${u}`);
 
-/** The graph paths walk: entities only (no cited works, no citation edges), undirected and
- * simple, with the parallel model edges behind each pair. Built once per engine. */
-const pathIndex = perEngine(async (engine) => {
-  const model = await readGraphModel(engine);
-  const graph = new UndirectedGraph({ allowSelfLoops: false });
-  const between = new Map<string, ModelEdge[]>();
-  for (const key of [...model.nodes.keys()].sort(compareStrings)) {
-    if (model.nodes.get(key)!.attributes.kind !== "source") graph.addNode(key);
-  }
+interface PathIndex {
+  /** Sorted neighbours of every entity (no cited works, no citation edges). */
+  adjacency: Map<string, string[]>;
+  /** The parallel model edges behind each pair, sorted by start year (undated last). */
+  between: Map<string, IndexedEdge[]>;
+}
+
+/** The graph paths walk, built once per data version. */
+const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
+  const [model, time] = await Promise.all([readGraphModel(engine), readTimeIndex(engine)]);
+  const adjacency = new Map<string, string[]>();
+  const between = new Map<string, IndexedEdge[]>();
+  for (const [key, node] of model.nodes) if (node.attributes.kind !== "source") adjacency.set(key, []);
   for (const edge of model.edges) {
-    if (edge.attributes.kind === "citation" || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    graph.mergeEdge(edge.source, edge.target);
+    if (edge.attributes.kind === "citation" || !adjacency.has(edge.source) || !adjacency.has(edge.target)) continue;
     const pair = pairKey(edge.source, edge.target);
-    between.set(pair, [...(between.get(pair) ?? []), edge]);
+    let list = between.get(pair);
+    if (!list) {
+      list = [];
+      between.set(pair, list);
+      adjacency.get(edge.source)!.push(edge.target);
+      adjacency.get(edge.target)!.push(edge.source);
+    }
+    const span = time.edgeSpan(edge);
+    list.push(span ? { edge, span } : { edge });
   }
-  return { graph, between };
+  for (const list of adjacency.values()) list.sort(compareStrings);
+  for (const list of between.values()) {
+    list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || compareStrings(a.edge.key, b.edge.key));
+  }
+  return { adjacency, between };
 });
 
-/** All shortest node paths from `from` to `to`, at most `max`, in a stable order. */
-function shortestPaths(graph: UndirectedGraph, from: string, to: string, max: number): string[][] {
-  const [, predecessors] = brandes(graph, from);
-  if (!predecessors[to] || predecessors[to]!.length === 0) return [];
+/**
+ * All shortest node paths from `from` to `to`, at most `max`, by a bidirectional BFS: the smaller
+ * frontier grows a layer at a time until it touches the other search's visited set. Then every
+ * shortest path runs through that meeting layer, and the paths are walked back from `to`,
+ * smallest keys first, as a one-sided search would list them.
+ */
+function shortestPaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): string[][] {
+  const linked = (u: string, v: string) => index.between.get(pairKey(u, v))!.some(usable);
+  const neighbours = (u: string) => (index.adjacency.get(u) ?? []).filter((v) => linked(u, v));
+  const df = new Map<string, number>([[from, 0]]);
+  const db = new Map<string, number>([[to, 0]]);
+  let forward = [from];
+  let backward = [to];
+  let met = false;
+  while (forward.length > 0 && backward.length > 0 && !met) {
+    const growForward = forward.length <= backward.length;
+    const [frontier, depth, other] = growForward ? [forward, df, db] : [backward, db, df];
+    const next: string[] = [];
+    for (const u of frontier) {
+      const d = depth.get(u)! + 1;
+      for (const v of neighbours(u)) {
+        if (depth.has(v)) continue;
+        depth.set(v, d);
+        next.push(v);
+        if (other.has(v)) met = true;
+      }
+    }
+    if (growForward) forward = next;
+    else backward = next;
+  }
+  if (!met) return [];
+
+  // The meeting layer: the last frontier's nodes the other search reached.
+  const kf = Math.max(...forward.map((v) => df.get(v)!));
+  const kb = Math.max(...backward.map((v) => db.get(v)!));
+  // On the backward side, a node is on a shortest path when it leads (away from `to`) to the layer.
+  const good = new Set<string>();
+  for (const [v, d] of db) if (d === kb && df.get(v) === kf) good.add(v);
+  for (let j = kb - 1; j >= 0; j--) {
+    for (const [v, d] of db) if (d === j && neighbours(v).some((w) => db.get(w) === j + 1 && good.has(w))) good.add(v);
+  }
+  const predecessors = (x: string): string[] => {
+    const j = db.get(x);
+    if (j !== undefined && j < kb) return neighbours(x).filter((w) => db.get(w) === j + 1 && good.has(w));
+    const i = df.get(x)!;
+    return neighbours(x).filter((w) => df.get(w) === i - 1);
+  };
   const result: string[][] = [];
-  // Walk back from `to` along the shortest-path predecessors, smallest keys first.
   const walk = (node: string, suffix: string[]) => {
     if (result.length >= max) return;
     if (node === from) {
       result.push([from, ...suffix]);
       return;
     }
-    for (const previous of [...predecessors[node]!].sort(compareStrings)) walk(previous, [node, ...suffix]);
+    for (const previous of predecessors(node)) walk(previous, [node, ...suffix]);
   };
   walk(to, []);
   return result;
 }
 
+/** One state of the time-respecting search: at `node`, the last step having started at `t`. */
+interface TimeState {
+  node: string;
+  t: number;
+  prev?: TimeState;
+  edge?: IndexedEdge;
+}
+
+function onPath(state: TimeState, node: string): boolean {
+  for (let s: TimeState | undefined = state; s; s = s.prev) if (s.node === node) return true;
+  return false;
+}
+
+/** Time-respecting paths with the fewest steps (up to `max`), each step starting no earlier than the last. */
+function timePaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): { u: string; v: string; edge: IndexedEdge }[][] {
+  // The earliest last-step start with which each node was reached so far: a later one is dominated.
+  const earliest = new Map<string, number>([[from, -Infinity]]);
+  let frontier: TimeState[] = [{ node: from, t: -Infinity }];
+  const found: TimeState[] = [];
+  for (let step = 1; step <= MAX_TIME_STEPS && frontier.length > 0 && found.length === 0; step++) {
+    const reached = new Map<string, TimeState[]>();
+    for (const state of frontier) {
+      for (const v of index.adjacency.get(state.node) ?? []) {
+        if (onPath(state, v)) continue;
+        // Among parallel edges, the earliest dated one that starts no earlier than the last step.
+        const edge = index.between.get(pairKey(state.node, v))!.find((e) => e.span !== undefined && e.span.start >= state.t && usable(e));
+        if (!edge) continue;
+        const t = edge.span!.start;
+        if (t >= (earliest.get(v) ?? Infinity)) continue;
+        const next = { node: v, t, prev: state, edge };
+        if (v === to) found.push(next);
+        else reached.set(v, [...(reached.get(v) ?? []), next]);
+      }
+    }
+    frontier = [];
+    for (const [v, states] of reached) {
+      const t = Math.min(...states.map((s) => s.t));
+      earliest.set(v, t);
+      frontier.push(...states.filter((s) => s.t === t).slice(0, 1));
+    }
+  }
+  const unwind = (state: TimeState) => {
+    const steps: { u: string; v: string; edge: IndexedEdge }[] = [];
+    for (let s: TimeState | undefined = state; s?.prev; s = s.prev) steps.unshift({ u: s.prev.node, v: s.node, edge: s.edge! });
+    return steps;
+  };
+  const key = (steps: { v: string }[]) => steps.map((s) => s.v).join(" ");
+  return found
+    .map(unwind)
+    .sort((a, b) => compareStrings(key(a), key(b)))
+    .slice(0, max);
+}
+
 /** Among parallel edges, the one with most evidence, then a relation over a plain "other" link. */
-function bestEdge(edges: ModelEdge[]): ModelEdge {
+function bestEdge(edges: IndexedEdge[]): IndexedEdge {
   return [...edges].sort(
     (a, b) =>
-      b.attributes.evidenceCount - a.attributes.evidenceCount ||
-      Number(a.attributes.kind === "other") - Number(b.attributes.kind === "other") ||
-      compareStrings(a.key, b.key),
+      b.edge.attributes.evidenceCount - a.edge.attributes.evidenceCount ||
+      Number(a.edge.attributes.kind === "other") - Number(b.edge.attributes.kind === "other") ||
+      compareStrings(a.edge.key, b.edge.key),
   )[0]!;
 }
 

@@ -4,7 +4,8 @@
  * Finds resources by rdfs:label, skos:altLabel or skos:hiddenLabel, case- and
  * accent-insensitively, ranked exact > prefix > word prefix > substring > close spelling; the
  * resource's own label breaks ties before an alternative spelling, then shorter labels win.
- * Schema terms (classes, properties, schemes) are left out: the search is for the data.
+ * Schema terms (classes, properties, schemes) are left out: the search is for the data. With a
+ * time window, hits in it (timeWindow.ts, the views' one rule) rank before all others.
  */
 import type { SearchHit } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
@@ -14,6 +15,7 @@ import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
 import { RDFS_LABEL } from "./vocabulary.ts";
+import { hasWindow, readTimeIndex, type TimeWindow } from "./timeWindow.ts";
 
 /** The other common label properties (viewProfile.ts), searched beside rdfs:label and skos's. */
 const FOREIGN_LABELS = [
@@ -60,10 +62,11 @@ SELECT ?s ?p ?label WHERE {
   return { labels, entries };
 });
 
-export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEARCH_LIMIT, window: TimeWindow = {}): Promise<SearchHit[]> {
   const query = foldText(q);
   if (!query) return [];
-  const [schema, { labels, entries }] = await Promise.all([schemaIndex(engine), labelIndex(engine)]);
+  const windowed = hasWindow(window);
+  const [schema, { labels, entries }, time] = await Promise.all([schemaIndex(engine), labelIndex(engine), windowed ? readTimeIndex(engine) : undefined]);
 
   const best = new Map<string, Candidate>();
   for (const { iri, value, folded, own } of entries) {
@@ -73,8 +76,11 @@ export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEA
     const candidate = { matched: value, score, own };
     if (!current || better(candidate, current)) best.set(iri, candidate);
   }
+  const inWindow = new Map<string, boolean>();
+  if (time) for (const iri of best.keys()) inWindow.set(iri, time.verdict(iri, window) === "in");
   const hits = [...best].sort(
     ([a, x], [b, y]) =>
+      Number(inWindow.get(b) ?? false) - Number(inWindow.get(a) ?? false) ||
       y.score - x.score ||
       Number(y.own) - Number(x.own) ||
       x.matched.length - y.matched.length ||
@@ -89,6 +95,7 @@ export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEA
     matched: hit.matched,
     kind: schema.classify(classes.get(iri) ?? []).kind,
     score: hit.score,
+    ...(time ? { inWindow: inWindow.get(iri) ?? false } : {}),
   }));
 }
 

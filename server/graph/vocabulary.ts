@@ -47,15 +47,39 @@ export const CAS = {
   eventType: `${cas}eventType`,
   inSection: `${cas}inSection`,
   citationText: `${cas}citationText`,
+  Statement: `${cas}Statement`,
+  latestStartYear: `${cas}latestStartYear`,
+  earliestEndYear: `${cas}earliestEndYear`,
+  alternativeTo: `${cas}alternativeTo`,
+  State: `${cas}State`,
+  Dynasty: `${cas}Dynasty`,
+  People: `${cas}People`,
+  PoliticalMovement: `${cas}PoliticalMovement`,
+  ArmedGroup: `${cas}ArmedGroup`,
+  aggressor: `${cas}aggressor`,
+  target: `${cas}target`,
+  mediator: `${cas}mediator`,
+  supporter: `${cas}supporter`,
+  participant: `${cas}participant`,
 } as const;
 
 export const CD = {
   Iran: `${cd}Iran`,
   Russia: `${cd}Russia`,
   SovietUnion: `${cd}SovietUnion`,
+  /** The article's author: a claim with no statement node, or attributed to him, is his. */
+  Karami: `${cd}Karami`,
+  /** The editors: a statement attributed to them is their reading (editorial). */
+  CaspianEditors: `${cd}CaspianEditors`,
 } as const;
 
+/** Classes whose members are nodes of the actors' network (view=actors): states, peoples,
+ * dynasties, movements and armed groups, as issue #12 lists them (persons and organisations are
+ * reached through the full view). */
+export const NETWORK_ACTOR_CLASSES = [CAS.State, CAS.People, CAS.Dynasty, CAS.PoliticalMovement, CAS.ArmedGroup] as const;
+
 export const RDF_TYPE = `${rdf}type`;
+export const PROV_ATTRIBUTED = `${prov}wasAttributedTo`;
 export const RDFS_LABEL = `${rdfs}label`;
 export const RDFS_COMMENT = `${rdfs}comment`;
 export const SKOS_ALT = `${skos}altLabel`;

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { NODE_KINDS, RELATION_KINDS } from "../../contract/kinds.ts";
+import { GRAPH_VIEWS } from "../../contract/api.ts";
 import { HttpError } from "./errors.ts";
 import { DEFAULT_DYAD } from "../../contract/dyad.ts";
 
@@ -55,28 +56,75 @@ const list = <T extends string>(known: readonly T[]) =>
     return items as T[];
   });
 
-export const graphParams = z
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  text.pipe(z.enum(values, { error: () => `must be one of ${values.join(", ")}` }));
+
+const windowed = <T extends { from?: number; to?: number }>(p: T) => p.from === undefined || p.to === undefined || p.from <= p.to;
+
+/** The time window and what to do with undated resources, shared by the views that take one. */
+const windowFields = {
+  from: year.optional(),
+  to: year.optional(),
+  undated: oneOf(["include", "exclude"]).optional(),
+};
+
+const graphFields = {
+  ...windowFields,
+  view: oneOf(GRAPH_VIEWS).optional(),
+  editorial: oneOf(["include", "exclude"]).optional(),
+  kinds: list(NODE_KINDS).optional(),
+  relations: list(RELATION_KINDS).optional(),
+  maxNodes: count(1, 100_000).optional(),
+};
+
+export const graphParams = z.object(graphFields).refine(windowed, { message: "from must not be after to", path: ["from"] });
+
+/** GET /edge: an actors-view edge by (source, target, relation), or a full-view edge by key. */
+export const edgeParams = z
   .object({
-    from: year.optional(),
-    to: year.optional(),
-    kinds: list(NODE_KINDS).optional(),
-    relations: list(RELATION_KINDS).optional(),
-    maxNodes: count(1, 100_000).optional(),
+    source: iri.optional(),
+    target: iri.optional(),
+    relation: oneOf(RELATION_KINDS).optional(),
+    key: text.pipe(z.string().min(1, "must not be empty").max(6000, "must be at most 6000 characters")).optional(),
+    ...windowFields,
+    editorial: oneOf(["include", "exclude"]).optional(),
   })
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: "from must not be after to", path: ["from"] });
+  .refine(windowed, { message: "from must not be after to", path: ["from"] })
+  .refine((p) => (p.key !== undefined) !== (p.source !== undefined || p.target !== undefined || p.relation !== undefined), {
+    message: "give either key (a full-view edge key) or source, target and relation (an actors-view edge)",
+    path: ["key"],
+  })
+  .refine((p) => p.key !== undefined || (p.source !== undefined && p.target !== undefined && p.relation !== undefined), {
+    message: "an actors-view edge needs all of source, target and relation",
+    path: ["relation"],
+  });
+
+export const neighbourWindowFields = windowFields;
 
 export const entityParams = z.object({ iri });
 
-export const searchParams = z.object({
-  q: text.pipe(z.string().trim().min(1, "is required (1 to 200 characters)").max(200, "must be at most 200 characters")),
-  limit: count(1, 50).optional(),
-});
+export const searchParams = z
+  .object({
+    q: text.pipe(z.string().trim().min(1, "is required (1 to 200 characters)").max(200, "must be at most 200 characters")),
+    limit: count(1, 50).optional(),
+    from: year.optional(),
+    to: year.optional(),
+  })
+  .refine(windowed, { message: "from must not be after to", path: ["from"] });
 
-export const pathsParams = z.object({ from: iri, to: iri, max: count(1, 20).optional() });
+/** from/to are the two entities here, so the window is start/end. */
+export const pathsParams = z
+  .object({ from: iri, to: iri, max: count(1, 20).optional(), order: oneOf(["any", "time"]).optional(), start: year.optional(), end: year.optional() })
+  .refine((p) => p.start === undefined || p.end === undefined || p.start <= p.end, { message: "start must not be after end", path: ["start"] });
 
 export const dyadParams = z
   .object({ a: iri.optional(), b: iri.optional() })
   .refine((p) => (p.a ?? DEFAULT_DYAD[0]) !== (p.b ?? DEFAULT_DYAD[1]), { message: "a and b must be two different actors", path: ["b"] });
+
+export const thirdPartyParams = z
+  .object({ a: iri.optional(), b: iri.optional(), ...windowFields })
+  .refine((p) => (p.a ?? DEFAULT_DYAD[0]) !== (p.b ?? DEFAULT_DYAD[1]), { message: "a and b must be two different actors", path: ["b"] })
+  .refine(windowed, { message: "from must not be after to", path: ["from"] });
 
 export const sourceParams = z
   .object({

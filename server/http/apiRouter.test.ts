@@ -37,7 +37,7 @@ describe("GET /api/v1/graph", () => {
     expect(node("SafavidPeriod")).toMatchObject({ kind: "period", startYear: 1501, endYear: 1722 });
     const parties = body.edges.filter((e) => e.target === cd("TreatyOfTurkmenchay") && e.attributes.kind === "treatyParty").map((e) => e.source);
     expect(parties.sort()).toEqual([cd("Iran"), cd("Russia")]);
-    expect(body.attributes).toEqual({ totalNodes: body.nodes.length, totalEdges: body.edges.length });
+    expect(body.attributes).toEqual({ totalNodes: body.nodes.length, totalEdges: body.edges.length, view: "full" });
   });
 
   it("draws every curated resource as one of the explorer's kinds, and the article only through its quotes", async () => {
@@ -192,8 +192,40 @@ describe("GET /api/v1/third-parties", () => {
   });
 
   it("answers 400 BAD_REQUEST when a and b are the same actor or not IRIs", async () => {
+    await expectError("/third-parties", { from: "1900", to: "1800" }, 400, "BAD_REQUEST", "from:");
     await expectError("/third-parties", { a: cd("Russia"), b: cd("Russia") }, 400, "BAD_REQUEST", "b:");
     await expectError("/third-parties", { a: "Iran" }, 400, "BAD_REQUEST", "a:");
+  });
+});
+
+describe("the Qajar period (1795–1921) in the curated data", () => {
+  it("lists Britain and not the Taliban among Iran–Russia's third parties", async () => {
+    const { body } = await get<ThirdPartyAnalysis>("/third-parties", { from: "1795", to: "1921" });
+    const actors = body.thirdParties.map((p) => p.actor.iri);
+    expect(actors).toContain(cd("Britain"));
+    expect(actors).not.toContain(cd("Taliban"));
+    expect(actors).not.toContain(cd("TerroristGroups"));
+    for (const role of body.thirdParties.flatMap((p) => p.roles)) {
+      if (role.startYear !== undefined) expect(role.startYear).toBeLessThanOrEqual(1921);
+      if (role.endYear !== undefined) expect(role.endYear).toBeGreaterThanOrEqual(1795);
+    }
+  });
+
+  it("draws no actor whose only statements are after 1921, in the actors' view or the full graph", async () => {
+    for (const view of ["actors", "full"]) {
+      const { body } = await get<GraphPayload>("/graph", { view, from: "1795", to: "1921" });
+      const keys = body.nodes.map((n) => n.key);
+      expect(keys).toContain(cd("Britain"));
+      expect(keys).not.toContain(cd("Taliban"));
+      expect(body.attributes.undatedOmitted).toBeGreaterThan(0);
+    }
+  });
+
+  it("ranks in-window search hits first", async () => {
+    const { body } = await get<{ results: SearchHit[] }>("/search", { q: "war", limit: "50", from: "1795", to: "1921" });
+    const flags = body.results.map((hit) => hit.inWindow);
+    expect(flags[0]).toBe(true);
+    expect(flags.indexOf(false) === -1 || flags.slice(flags.indexOf(false)).every((f) => f === false)).toBe(true);
   });
 });
 

@@ -16,12 +16,13 @@ import { placesMap } from "../graph/places.ts";
 import { search } from "../graph/search.ts";
 import { sourceText } from "../graph/sourceText.ts";
 import { thirdParties } from "../graph/thirdParties.ts";
+import { actorEdgeStatements, modelEdgeStatements } from "../graph/edgeStatements.ts";
 import { timeline } from "../graph/timeline.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { MethodNotAllowedError } from "./errors.ts";
-import { dyadParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams } from "./apiParams.ts";
+import { dyadParams, edgeParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams, thirdPartyParams } from "./apiParams.ts";
 import type {
-  EntityDetails, ExampleQuery, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
+  EdgeStatements, EntityDetails, ExampleQuery, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
 } from "../../contract/api.ts";
 
 export interface ApiRouterDeps {
@@ -46,11 +47,16 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
 
   route<GraphPayload>("/graph", (query) => graphView(engine, parseParams(graphParams, query)));
 
+  route<EdgeStatements>("/edge", (query) => {
+    const { key, source, target, relation, ...filters } = parseParams(edgeParams, query);
+    return key !== undefined ? modelEdgeStatements(engine, key, filters) : actorEdgeStatements(engine, { source: source!, target: target!, relation: relation! }, filters);
+  });
+
   route<EntityDetails>("/entity", (query) => entityDetails(engine, parseParams(entityParams, query).iri));
 
   route<{ results: SearchHit[] }>("/search", async (query) => {
-    const { q, limit } = parseParams(searchParams, query);
-    return { results: await search(engine, q, limit) };
+    const { q, limit, from, to } = parseParams(searchParams, query);
+    return { results: await search(engine, q, limit, { from, to }) };
   });
 
   route<Timeline>("/timeline", (query) => {
@@ -59,13 +65,13 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
   });
 
   route<PathsResult>("/paths", (query) => {
-    const { from, to, max } = parseParams(pathsParams, query);
-    return paths(engine, from, to, max);
+    const { from, to, max, order, start, end } = parseParams(pathsParams, query);
+    return paths(engine, from, to, max, { order, window: { from: start, to: end } });
   });
 
   route<ThirdPartyAnalysis>("/third-parties", (query) => {
-    const { a, b } = parseParams(dyadParams, query);
-    return thirdParties(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]);
+    const { a, b, from, to, undated } = parseParams(thirdPartyParams, query);
+    return thirdParties(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]], { from, to, undated });
   });
 
   route<PlacesMap>("/places", () => placesMap(engine));
