@@ -16,6 +16,7 @@ import { bodyLimit, clientRateLimit, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_
 import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { createNeighboursRouter } from "./http/apiNeighbours.ts";
+import { compressPayloads, dataVersionEtags } from "./http/payloads.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   app.use(securityHeaders());
+  app.use(compressPayloads(), dataVersionEtags(deps.engine));
   app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions" })));
   // Uploads set their own (larger) body limit, hence before the general one.
   if (deps.uploads) app.use("/api/v1/datasets", createUploadRouter(deps.uploads));

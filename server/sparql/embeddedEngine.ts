@@ -108,6 +108,10 @@ export class EmbeddedEngine implements QueryEngine {
     return this.pool.changeGraph({ kind: "dropGraph", graph });
   }
 
+  dataVersion(): number {
+    return this.pool.stats.dataVersion;
+  }
+
   async tripleCount(): Promise<number> {
     return this.pool.stats.triples;
   }

@@ -68,6 +68,11 @@ export interface QueryEngine {
   /** Runs any read-only query form and serializes the answer as `mediaType`. */
   serialize(query: string, form: QueryForm, mediaType: string, options?: QueryOptions): Promise<SerializedResult>;
   tripleCount(): Promise<number>;
+  /**
+   * A number that changes whenever the data does (uploads, deletions): ETags are built from it.
+   * Engines without one are versioned by their triple count.
+   */
+  dataVersion?(): number;
   /** While the store still loads: how far it is (health says "loading 43%"); undefined once ready. */
   loadProgress?(): LoadProgress | undefined;
   close(): Promise<void>;

@@ -71,6 +71,8 @@ export interface PoolStats {
   extraSpawns: number;
   /** Triples read per file label by the first worker (health shows them). */
   fileTriples: Record<string, number>;
+  /** Counts graph changes (uploads, deletions): the data's version, for ETags. */
+  dataVersion: number;
   /** How the workers start: one esbuild bundle, or tsx in each. */
   entry: "bundle" | "tsx";
 }
@@ -119,7 +121,7 @@ export class WorkerPool {
     this.longMs = options.longMs ?? 1000;
     this.retireMs = options.retireMs ?? 10_000;
     this.queue = options.queue ?? new LaneQueue<PoolTask>();
-    this.stats = { workers: size, triples: 0, startMs: 0, replacements: 0, extraSpawns: 0, fileTriples: {}, entry: oxigraphWorkerEntry().how };
+    this.stats = { workers: size, triples: 0, startMs: 0, replacements: 0, extraSpawns: 0, fileTriples: {}, dataVersion: 0, entry: oxigraphWorkerEntry().how };
     this.ready = new Promise<void>((resolve, reject) => {
       this.readyWaiters = { resolve, reject, pending: size };
     });
@@ -195,13 +197,18 @@ export class WorkerPool {
    */
   changeGraph(change: GraphChange): Promise<void> {
     if (this.closed) return Promise.reject(new EngineClosedError());
+    this.stats.dataVersion++;
     // Keep only the latest change per graph, so the replay list does not grow with every re-upload.
     const earlier = this.changes.findIndex((old) => old.graph === change.graph);
     if (earlier >= 0) this.changes.splice(earlier, 1);
     if (change.kind === "addGraph") this.changes.push(change);
     else this.changes.push({ kind: "dropGraph", graph: change.graph });
     return new Promise<void>((resolve) => {
-      this.sizeWaiters.push(resolve);
+      // Counted again once applied, so a view made while the change was under way is never tagged as the new data.
+      this.sizeWaiters.push(() => {
+        this.stats.dataVersion++;
+        resolve();
+      });
       for (const slot of this.live()) slot.worker.postMessage(change);
     });
   }
