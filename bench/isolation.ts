@@ -47,7 +47,7 @@ export async function runIsolationBench(): Promise<IsolationResult> {
   await finished(out);
   const started = performance.now();
   const server = await spawnServer(
-    [TSX_CLI, "server/main.ts", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0"],
+    [TSX_CLI, "server/main.ts", "--quiet", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0"],
     { PORT: "0" },
   );
   try {

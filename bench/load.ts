@@ -33,7 +33,7 @@ export interface LoadRow {
 export async function runLoadBench(options: { seconds?: number; connections?: number } = {}): Promise<LoadRow[]> {
   const seconds = options.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 30);
   const connections = options.connections ?? 100;
-  const server = await spawnServer([TSX_CLI, "server/main.ts", "--rate-limit", "0"], { PORT: "0" });
+  const server = await spawnServer([TSX_CLI, "server/main.ts", "--quiet", "--rate-limit", "0"], { PORT: "0" });
   const rows: LoadRow[] = [];
   try {
     for (const [target, path] of Object.entries(LOAD_TARGETS)) {

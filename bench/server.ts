@@ -57,7 +57,7 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   const hello = await spawnServer(["bench/helloServer.mjs"]);
   const started = performance.now();
   // The per-client rate limit would refuse a benchmark's burst from one address: off here.
-  const caspian = await spawnServer([TSX_CLI, "server/main.ts"], { PORT: "0", CASPIAN_RATE_LIMIT: "0" });
+  const caspian = await spawnServer([TSX_CLI, "server/main.ts", "--quiet"], { PORT: "0", CASPIAN_RATE_LIMIT: "0" });
   try {
     const first = await timedGet(`${caspian.url}/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}`);
     if (first.status !== 200) throw new Error(`first query answered ${first.status}`);

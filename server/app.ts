@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { createClientRouter } from "./http/clientRoute.ts";
@@ -17,6 +18,7 @@ import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { createNeighboursRouter } from "./http/apiNeighbours.ts";
 import { compressPayloads, dataVersionEtags } from "./http/payloads.ts";
+import { requestLog } from "./http/requestLog.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -30,6 +32,8 @@ export interface AppDeps {
   /** Folder of the article text; defaults to data/source. */
   sourceDir?: string;
   log?: ErrorMiddlewareOptions["log"];
+  /** Where the request log goes, one JSON line per request (requestLog.ts); absent = none. */
+  requestLog?: DestinationStream;
   /** Requests per minute per client on /sparql and on uploads (security.ts defaults); 0 turns one off. */
   rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number };
   /** Uploaded datasets (list, upload, remove) at /api/v1/datasets; absent = no such routes. */
@@ -44,6 +48,8 @@ const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // First, so every request is logged, refused ones included.
+  if (deps.requestLog) app.use(requestLog(deps.requestLog));
   app.set("query parser", "simple");
   app.use(securityHeaders());
   app.use(compressPayloads(), dataVersionEtags(deps.engine));

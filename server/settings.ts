@@ -78,6 +78,7 @@ export const SETTINGS = {
     schema: integer("upload timeout (--upload-timeout / CASPIAN_UPLOAD_TIMEOUT_MS)", 100, 3_600_000).default(60_000),
     what: "an upload still parsing after this long is stopped and refused",
   },
+  quiet: { flag: "quiet", kind: "switch", schema: z.boolean().default(false), shownDefault: "off", what: "no request log (otherwise one JSON line per request on stdout: method, path, status, time; never headers, so never the admin token)" },
   profile: { flag: "profile", arg: "NAME", env: "CASPIAN_PROFILE", kind: "value", schema: z.enum(["auto", "default", "wikidata"], { error: "profile (--profile / CASPIAN_PROFILE) must be auto, default or wikidata" }).default("auto"), what: "view profile for foreign data: `default`, `wikidata` or `auto`" },
 } as const satisfies Record<string, Setting>;
 

@@ -28,6 +28,8 @@ export interface TestServerOptions {
   engine?: QueryEngine;
   distDir?: string;
   log?: AppDeps["log"];
+  /** Where the request log goes (none by default). */
+  requestLog?: AppDeps["requestLog"];
   /** Per-client limits (app defaults when absent); { sparqlPerMinute: 0 } for tests that send many queries. */
   rateLimit?: AppDeps["rateLimit"];
   /** Serve /api/v1/datasets from an upload store in this folder (its datasets load at start). */
@@ -57,7 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine =
     options.engine ??
     (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false }));
-  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
+  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), requestLog: options.requestLog, rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
