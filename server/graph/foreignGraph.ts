@@ -54,6 +54,25 @@ export async function readForeignGraph(engine: QueryEngine, known: ReadonlySet<s
     (classesOf.get(node) ?? classesOf.set(node, []).get(node)!).push(cls);
   }
   if (classesOf.size === 0) return { nodes: [], edges: [] };
+  // A document's authors, translators and publishers (directly, or through an rdf:Seq such as
+  // bibo:authorList) are its bibliographic record, and the agents statements are attributed to
+  // (the author, the editors) their provenance: neither is an actor of the story. The
+  // bibliography is drawn only through the works the evidence cites.
+  const { rows: record } = await selectAll(
+    engine,
+    `SELECT DISTINCT ?x WHERE {
+  { VALUES ?class { ${refs(SOURCE_CLASSES)} }
+    ?doc a ?class .
+    { ?doc ?p ?x } UNION { ?doc ?p ?list . FILTER(isBlank(?list)) ?list ?q ?x } }
+  UNION { ?statement <${NS.prov}wasAttributedTo> ?x }
+  FILTER(isIRI(?x))
+}`,
+  );
+  for (const row of record) {
+    const x = iriOf(row, "x");
+    if (x) classesOf.delete(x);
+  }
+  if (classesOf.size === 0) return { nodes: [], edges: [] };
 
   const [labels, years, statements] = await Promise.all([
     readLabels(engine, profile),
