@@ -5,16 +5,20 @@
  * (in the URL) to the sigma view and the panels, and mounts the timeline, paths and lens panels.
  */
 /// <reference types="vite/client" />
+import type { GraphPayload } from "../contract/api.ts";
 import * as api from "./api/client.ts";
 import { addNeighbourhood, mergeNeighbours } from "./graph/addNeighbourhood.ts";
+import { applyColor, applySize } from "./graph/appearance.ts";
 import { buildGraph, countKinds, refreshDerived, resize, type ExplorerGraph } from "./graph/model.ts";
 import { runLayout, type LayoutHandle, type LayoutStats } from "./graph/runLayout.ts";
 import { createBusy } from "./views/busy.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./views/context.ts";
 import { createDetailsPanel } from "./views/detailsPanel.ts";
 import { h } from "./views/dom.ts";
+import { mountAppearancePanel } from "./views/appearancePanel.ts";
 import { mountFilterPanel } from "./views/filterPanel.ts";
-import { GraphView } from "./views/graphView.ts";
+import { DEFAULT_LABELS, GraphView } from "./views/graphView.ts";
+import { mountViewToggle } from "./views/viewToggle.ts";
 import { mountSearchBox } from "./views/searchBox.ts";
 import { createSourceDialog } from "./views/sourceDialog.ts";
 import { mountTabs } from "./views/tabs.ts";
@@ -74,6 +78,22 @@ const details = createDetailsPanel($("panel-details"), {
   busy,
 });
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
+const appearance = mountAppearancePanel($("filters"), {
+  setState: (patch) => setState(patch, { push: false }),
+  relayout: async (tuning) => {
+    if (!graph) return;
+    layout?.stop();
+    const current = (layout = runLayout(graph, () => view?.scheduleRelabel(), tuning));
+    graphContainer.dataset.layout = "running";
+    await current.done;
+    if (layout !== current) return;
+    graphContainer.dataset.layout = "done";
+    remember(graph, store.get().view ?? "actors");
+    view?.scheduleRelabel();
+  },
+  stopLayout: () => layout?.stop(),
+});
+const viewToggle = mountViewToggle($("graph").parentElement!, (full) => setState({ view: full ? "full" : undefined, selectedEdge: undefined }));
 mountSearchBox($("search"), (hit) => focusNode(hit.iri));
 mountUploadPanel($("panel-data"), { changed: () => {} });
 mountExportDialog($("reset"), () => graph, () => store.get());
@@ -118,6 +138,7 @@ async function expandNeighbours(iri: string) {
     view?.sigma.refresh();
     resize(graph);
     refreshDerived(graph);
+    applyAppearance(store.get(), true);
     view?.graphChanged();
   }
   const hidden = before.filter((n) => !neighbours.has(n) && n !== iri);
@@ -164,8 +185,35 @@ let shownTheme: Theme | undefined;
 let shownFocusKey: string | undefined;
 
 function refreshCounts() {
-  if (graph) filters.update(store.get(), countKinds(graph));
+  if (!graph) return;
+  const a = graph.getAttributes() as GraphAttributes;
+  const windowed = Boolean(a.window && (a.window.from !== undefined || a.window.to !== undefined));
+  filters.update(store.get(), { ...countKinds(graph), omitted: { undated: a.undatedOmitted, editorial: a.editorialOmitted, windowed } });
 }
+
+/** The graph attributes the server's time rule and editorial switch report. */
+interface GraphAttributes {
+  window?: { from?: number; to?: number };
+  undatedOmitted?: number;
+  editorialOmitted?: number;
+}
+
+// ---- appearance: size and colour by, labels ----------------------------------------------------
+let shownAppearance: string | undefined;
+function applyAppearance(state: ViewState, force = false) {
+  if (!graph) return;
+  const key = JSON.stringify([state.sizeBy, state.colorBy, graph.order, graph.size]);
+  if (key !== shownAppearance || force) {
+    shownAppearance = key;
+    applySize(graph, state.sizeBy ?? "degree");
+    applyColor(graph, state.colorBy ?? "class");
+  }
+  view?.setLabels({ density: state.labelDensity ?? DEFAULT_LABELS.density, size: state.labelSize ?? DEFAULT_LABELS.size });
+}
+
+/** What the server must answer again when it changes: the view and the time window. */
+const graphQueryKey = (state: ViewState) => JSON.stringify([state.view, state.from, state.to, state.undated, state.editorial]);
+let loadedQueryKey: string | undefined;
 
 function applyState(state: ViewState) {
   const t = theme();
@@ -177,6 +225,10 @@ function applyState(state: ViewState) {
     view?.setTheme(THEME_COLORS[t]);
   }
   showTab(state.tab ?? "details");
+  appearance.update(state);
+  viewToggle.update(state.view === "full");
+  if (loadedQueryKey !== undefined && graphQueryKey(state) !== loadedQueryKey) void loadGraph();
+  applyAppearance(state);
   // Camera moves change the state many times a second: only a change of what is drawn may
   // re-run the reducers (a full sigma refresh) or rebuild the legend.
   const focusKey = JSON.stringify([state.selected, state.selectedEdge, state.kinds, state.relations, state.hidden, state.hiddenClasses, state.from, state.to, graph?.order, graph?.size]);
@@ -216,11 +268,63 @@ applyState(store.get());
 // ---- the graph -----------------------------------------------------------------------------
 let panelsMounted = false;
 
+let loading: AbortController | undefined;
+
+/** Laid-out positions per view, so a new window of the same view keeps every node where it was. */
+const positions = new Map<string, Map<string, { x: number; y: number }>>();
+function remember(g: ExplorerGraph, viewName: string) {
+  const map = positions.get(viewName) ?? new Map<string, { x: number; y: number }>();
+  g.forEachNode((node, a) => map.set(node, { x: a.x, y: a.y }));
+  positions.set(viewName, map);
+}
+/** Puts the nodes laid out before where they were; returns how many it placed. */
+function placedBefore(g: ExplorerGraph, viewName: string): number {
+  const map = positions.get(viewName);
+  if (!map) return 0;
+  let placed = 0;
+  g.updateEachNodeAttributes((node, a) => {
+    const p = map.get(node);
+    if (p) {
+      a.x = p.x;
+      a.y = p.y;
+      placed++;
+    }
+    return a;
+  }, { attributes: ["x", "y"] });
+  return placed;
+}
+
+/** One line under the graph: what is drawn, and what the view left out and why. */
+function graphStatus(a: GraphPayload["attributes"] & GraphAttributes, nodes: number, edges: number, state: ViewState): string {
+  const parts = [state.view === "full" ? `Full graph: ${nodes} nodes, ${edges} edges` : `Actors' network: ${nodes} actors, ${edges} relations`];
+  if (a.window && (a.window.from !== undefined || a.window.to !== undefined)) {
+    parts.push(`years ${a.window.from ?? "…"}–${a.window.to ?? "…"}`);
+    if (a.undatedOmitted) parts.push(`${a.undatedOmitted} undated left out`);
+  }
+  if (a.editorialOmitted) parts.push(`${a.editorialOmitted} editorial left out`);
+  if (a.omitted) parts.push(a.omitted);
+  return parts.join(" · ");
+}
+
 async function loadGraph() {
   const started = performance.now();
+  const state = store.get();
+  loadedQueryKey = graphQueryKey(state);
+  loading?.abort();
+  const controller = (loading = new AbortController());
+  probe.state = "loading";
+  graphContainer.dataset.state = "loading";
   try {
-    const payload = await busy("Loading the graph…", api.getGraph());
+    const payload = await busy(
+      "Loading the graph…",
+      api.getGraph({ view: state.view ?? "actors", from: state.from, to: state.to, undated: state.undated ? "include" : undefined, editorial: state.editorial }, controller.signal),
+    );
+    if (controller !== loading) return;
     graph = buildGraph(payload);
+    const viewName = state.view ?? "actors";
+    const known = placedBefore(graph, viewName);
+    shownAppearance = undefined;
+    applyAppearance(store.get());
     const events = {
       clickNode: (node: string) => select(node),
       clickEdge: (edge: string) => setState({ selectedEdge: edge, selected: undefined, tab: "details" }),
@@ -247,22 +351,37 @@ async function loadGraph() {
       panelsMounted = true;
       void mountPanels();
     }
-    status.textContent = payload.attributes.omitted ? `Showing ${graph.order} of ${payload.attributes.totalNodes} nodes: ${payload.attributes.omitted}` : "";
+    status.textContent = graphStatus(payload.attributes as GraphPayload["attributes"] & GraphAttributes, graph.order, graph.size, state);
     layout?.stop();
+    if (known === graph.order && graph.order > 0) {
+      // Every node was laid out in an earlier load of this view (a window change, a Play frame):
+      // keep the picture still instead of laying it out again.
+      graphContainer.dataset.layout = "done";
+      view.scheduleRelabel();
+      probe.state = "ready";
+      graphContainer.dataset.state = "ready";
+      return;
+    }
     const current = (layout = runLayout(graph, (iterations) => {
       graphContainer.dataset.layout = `running ${iterations}`;
       view?.scheduleRelabel();
     }));
+    appearance.layoutRunning(true);
     const stats = await busy("Laying out the graph…", current.done);
+    appearance.layoutRunning(false);
+    // A newer graph (another view or window) took over: its own run finishes the job.
+    if (layout !== current) return;
     probe.layout = stats;
+    remember(graph, viewName);
     graphContainer.dataset.layout = "done";
-    view.relabel();
+    view.scheduleRelabel();
     if (camera) view.sigma.getCamera().setState(camera);
     else if (store.get().selected && graph.hasNode(store.get().selected!)) view.centreOn(store.get().selected!, false);
     else if (store.get().selectedEdge && graph.hasEdge(store.get().selectedEdge!)) view.centreOn(graph.source(store.get().selectedEdge!), false);
     probe.state = "ready";
     graphContainer.dataset.state = "ready";
   } catch (error) {
+    if ((error as Error).name === "AbortError") return;
     probe.state = "error";
     graphContainer.dataset.state = "error";
     status.replaceChildren(h("span", { role: "alert", class: "error" }, `Could not load the graph: ${(error as Error).message}`));

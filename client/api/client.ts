@@ -76,6 +76,11 @@ async function getJson<T>(path: string, params: Params = {}, signal?: AbortSigna
 }
 
 export interface GraphQuery {
+  /** "actors": the actors' network; "full" (the server's default): every drawn resource. */
+  view?: "actors" | "full";
+  /** Keep undated resources in a year window (the server's time rule leaves them out). */
+  undated?: "include";
+  editorial?: "exclude";
   from?: number;
   to?: number;
   kinds?: readonly NodeKind[];
@@ -87,7 +92,7 @@ export function getHealth(signal?: AbortSignal): Promise<Health> {
 }
 
 export function getGraph(q: GraphQuery = {}, signal?: AbortSignal): Promise<GraphPayload> {
-  return getJson<GraphPayload>("/graph", { from: q.from, to: q.to, kinds: q.kinds, relations: q.relations }, signal);
+  return getJson<GraphPayload>("/graph", { view: q.view, from: q.from, to: q.to, undated: q.undated, editorial: q.editorial, kinds: q.kinds, relations: q.relations }, signal);
 }
 
 export function getEntity(iri: string, signal?: AbortSignal): Promise<EntityDetails> {

@@ -23,7 +23,7 @@ function run(request: LayoutRequest): void {
   const { positions, sizes, edges, plan } = request;
   const order = sizes.length;
   const { nodes, edgeMatrix } = fa2Matrices(positions, sizes, edges);
-  const settings = fa2Settings(order, plan.barnesHut);
+  const settings = fa2Settings(order, plan.barnesHut, plan.tuning);
   const out = new Float32Array(order * 2);
   const copy = () => readPositions(nodes, out);
   const started = performance.now();

@@ -12,7 +12,17 @@ export interface LayoutPlan {
   barnesHut: boolean;
   /** A safety net for slow machines: the worker stops early past this (the picture then differs). */
   timeBudgetMs: number;
+  /** The reader's FA2 parameters (re-run from the appearance panel); absent: the defaults below. */
+  tuning?: LayoutTuning;
 }
+
+/** The two FA2 parameters Gephi users reach for first. */
+export interface LayoutTuning {
+  gravity: number;
+  scalingRatio: number;
+}
+
+export const DEFAULT_TUNING: LayoutTuning = { gravity: 0.05, scalingRatio: 10 };
 
 export const NOVERLAP_MAX_NODES = 5000;
 
@@ -28,15 +38,15 @@ export function planLayout(nodes: number, edges: number): LayoutPlan {
 }
 
 /** FA2 settings, after graphology's inferSettings, with the defaults iterate() expects spelled out. */
-export function fa2Settings(nodes: number, barnesHut: boolean): Record<string, unknown> {
+export function fa2Settings(nodes: number, barnesHut: boolean, tuning: LayoutTuning = DEFAULT_TUNING): Record<string, unknown> {
   return {
     linLogMode: false,
     outboundAttractionDistribution: true,
     adjustSizes: false,
     edgeWeightInfluence: 1,
-    scalingRatio: 10,
+    scalingRatio: tuning.scalingRatio,
     strongGravityMode: true,
-    gravity: 0.05,
+    gravity: tuning.gravity,
     slowDown: 1 + Math.log(Math.max(nodes, 1)),
     barnesHutOptimize: barnesHut,
     barnesHutTheta: 0.5,

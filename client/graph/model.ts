@@ -17,6 +17,8 @@ export interface DisplayNode extends NodeAttributes {
   color: string;
   /** Set when another node shares the label ("place", "state", years): see homonyms.ts. */
   qualifier?: string;
+  /** Louvain community, when colouring by community (appearance.ts). */
+  community?: number;
 }
 
 export interface DisplayEdge extends EdgeAttributes {

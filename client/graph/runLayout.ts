@@ -5,7 +5,7 @@
  * the graph settling. Returns a handle to wait for the end or stop early (a new graph came).
  */
 import type { ExplorerGraph } from "./model.ts";
-import { planLayout, type LayoutPlan } from "./layoutPlan.ts";
+import { planLayout, type LayoutPlan, type LayoutTuning } from "./layoutPlan.ts";
 import type { LayoutMessage, LayoutRequest } from "./layout.worker.ts";
 
 export interface LayoutStats {
@@ -17,14 +17,17 @@ export interface LayoutStats {
   noverlapMs: number;
   /** FA2 iterations per second in the worker. */
   iterationsPerSecond: number;
+  /** True when the reader stopped the layout before its planned iterations. */
+  stopped?: boolean;
 }
 
 export interface LayoutHandle {
   done: Promise<LayoutStats>;
+  /** Ends the layout where it is; `done` then resolves with what ran (stopped: true). */
   stop(): void;
 }
 
-export function runLayout(graph: ExplorerGraph, onProgress?: (iterations: number) => void): LayoutHandle {
+export function runLayout(graph: ExplorerGraph, onProgress?: (iterations: number) => void, tuning?: LayoutTuning): LayoutHandle {
   const keys = graph.nodes();
   const index = new Map<string, number>();
   keys.forEach((key, i) => index.set(key, i));
@@ -42,7 +45,7 @@ export function runLayout(graph: ExplorerGraph, onProgress?: (iterations: number
     edges[e++] = index.get(source)!;
     edges[e++] = index.get(target)!;
   });
-  const plan = planLayout(graph.order, graph.size);
+  const plan: LayoutPlan = { ...planLayout(graph.order, graph.size), ...(tuning ? { tuning } : {}) };
   const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
   const apply = (pos: Float32Array) => {
     graph.updateEachNodeAttributes(
@@ -57,11 +60,16 @@ export function runLayout(graph: ExplorerGraph, onProgress?: (iterations: number
     );
   };
   let stopped = false;
+  let ran = 0;
+  const started = performance.now();
+  let finish: (stats: LayoutStats) => void = () => {};
   const done = new Promise<LayoutStats>((resolve, reject) => {
+    finish = resolve;
     worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
       if (stopped) return;
       const message = event.data;
       apply(message.positions);
+      ran = message.iterations;
       onProgress?.(message.iterations);
       if (message.type === "done") {
         worker.terminate();
@@ -86,8 +94,11 @@ export function runLayout(graph: ExplorerGraph, onProgress?: (iterations: number
   return {
     done,
     stop() {
+      if (stopped) return;
       stopped = true;
       worker.terminate();
+      const ms = performance.now() - started;
+      finish({ nodes: graph.order, edges: graph.size, plan, iterations: ran, fa2Ms: ms, noverlapMs: 0, iterationsPerSecond: ms > 0 ? (ran * 1000) / ms : 0, stopped: true });
     },
   };
 }

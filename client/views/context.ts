@@ -23,8 +23,8 @@ export interface ViewState {
   view?: "full";
   /** Show resources with no dated statement in the year window (the server counts those left out). */
   undated?: boolean;
-  /** Show the editorial readings (statements the article does not make itself). */
-  editorial?: boolean;
+  /** Leave out the editorial readings (statements the editors add, not the article). */
+  editorial?: "exclude";
   /** Node size by (default degree), colour by (default class). */
   sizeBy?: "betweenness" | "evidence";
   colorBy?: "community";

@@ -15,6 +15,8 @@ export interface FilterCounts {
   relations: Map<RelationKind, number>;
   /** Classes outside Caspian's ontology (kind "other"), each with its own colour in the legend. */
   classes?: Map<string, { label: string; count: number }>;
+  /** What the server's time rule and the editorial switch left out (GraphPayload attributes). */
+  omitted?: { undated?: number; editorial?: number; windowed: boolean };
 }
 
 export interface FilterPanel {
@@ -35,8 +37,22 @@ export function mountFilterPanel(container: HTMLElement, setState: (patch: Parti
     h("label", { for: "year-to" }, "to"),
     toInput,
   );
+  // The time rule leaves undated resources out of a window; this brings them back, with the count.
+  const undatedInput = h("input", { type: "checkbox", id: "show-undated" });
+  const undatedCount = h("span", { class: "count", id: "undated-count" });
+  undatedInput.addEventListener("change", () => setState({ undated: undatedInput.checked || undefined }));
+  yearsBox.append(h("div", { class: "years-extra row" }, undatedInput, h("label", { for: "show-undated" }, "Show undated"), undatedCount));
+  const editorialInput = h("input", { type: "checkbox", id: "show-editorial" });
+  const editorialCount = h("span", { class: "count", id: "editorial-count" });
+  editorialInput.addEventListener("change", () => setState({ editorial: editorialInput.checked ? undefined : "exclude" }));
+  const readingsBox = h(
+    "fieldset",
+    { class: "readings" },
+    h("legend", {}, "Readings"),
+    h("div", { class: "row", title: "Statements the editors add (readings the article implies but does not state)" }, editorialInput, h("label", { for: "show-editorial" }, "Editorial readings"), editorialCount),
+  );
   const hiddenBox = h("div", { class: "hidden-nodes" });
-  container.append(kindsBox, relationsBox, yearsBox, hiddenBox);
+  container.append(kindsBox, relationsBox, yearsBox, readingsBox, hiddenBox);
 
   let state: ViewState = {};
   const onYear = () => {
@@ -105,6 +121,13 @@ export function mountFilterPanel(container: HTMLElement, setState: (patch: Parti
         (k) => RELATION_LABEL[k],
         "relations",
       );
+      undatedInput.checked = Boolean(next.undated);
+      const undated = counts.omitted?.undated ?? 0;
+      undatedCount.textContent = !counts.omitted?.windowed ? "" : next.undated ? "" : `${undated} left out`;
+      undatedInput.disabled = !counts.omitted?.windowed && !next.undated;
+      editorialInput.checked = next.editorial !== "exclude";
+      const editorial = counts.omitted?.editorial ?? 0;
+      editorialCount.textContent = next.editorial === "exclude" ? `${editorial} left out` : "";
       if (document.activeElement !== fromInput) fromInput.value = next.from === undefined ? "" : String(next.from);
       if (document.activeElement !== toInput) toInput.value = next.to === undefined ? "" : String(next.to);
       clear(hiddenBox);

@@ -59,7 +59,7 @@ export class GraphView {
   /** Node keys, most important first (client/graph/importance.ts). */
   private ranking: string[] = [];
   private labels: LabelSettings = DEFAULT_LABELS;
-  private relabelTimer: ReturnType<typeof setTimeout> | undefined;
+  private relabelPending = false;
 
   constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
     this.graph = graph;
@@ -118,6 +118,11 @@ export class GraphView {
     // sigma listens to window resizes only; panels mounting around the graph resize it too.
     this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRender());
     this.resizeObserver.observe(container);
+    this.sigma.on("afterRender", () => {
+      if (!this.relabelPending) return;
+      this.relabelPending = false;
+      this.relabel();
+    });
     this.rank();
     let lastRatio = this.sigma.getCamera().ratio;
     this.sigma.getCamera().on("updated", (state) => {
@@ -166,18 +171,22 @@ export class GraphView {
     curveParallelEdges(this.graph);
     const big = this.graph.order > BIG_GRAPH;
     // Big graphs keep sigma's label grid: picking over 50,000 boxes at every zoom costs frames.
-    this.ranking = big ? [] : rankNodesByImportance(this.graph).map((row) => row.key);
+    // Actors first (the story's protagonists: Britain before the period it acted in), each group
+    // by the shared importance ranking.
+    const rows = big ? [] : rankNodesByImportance(this.graph);
+    const actor = (key: string) => this.graph.getNodeAttribute(key, "kind") === "actor";
+    this.ranking = [...rows.filter((r) => actor(r.key)), ...rows.filter((r) => !actor(r.key))].map((row) => row.key);
     this.sigma.setSetting("labelRenderedSizeThreshold", big ? 10 : Number.POSITIVE_INFINITY);
     this.scheduleRelabel();
   }
 
-  /** Picks the labels to draw at the current zoom, soon (zooms come many a second). */
+  /**
+   * Picks the labels again after sigma's next frame: by then it has re-normalised positions
+   * (a layout step, a new graph), so the boxes are measured where the labels will be drawn.
+   */
   scheduleRelabel(): void {
-    if (this.relabelTimer) return;
-    this.relabelTimer = setTimeout(() => {
-      this.relabelTimer = undefined;
-      this.relabel();
-    }, 60);
+    this.relabelPending = true;
+    this.sigma.scheduleRender();
   }
 
   /** Most important first, each label kept when it fits; see client/graph/labelPick.ts. */
@@ -194,7 +203,7 @@ export class GraphView {
       candidates.push({ key, label: displayLabel(attrs), x, y, size: this.sigma.scaleSize(attrs.size) });
     }
     // Density: at 1 labels may touch; lower densities pad each box, so fewer fit.
-    const spacing = 2 + (1 - this.labels.density) * 4 * fontSize;
+    const spacing = 1 + (1 - this.labels.density) * fontSize;
     const max = Math.max(6, Math.round(this.labels.density * candidates.length));
     const labelled = pickLabels(candidates, fontSize, max, spacing);
     const previous = this.focus.labelled;

@@ -38,7 +38,7 @@ export function stateFromSearch(search: string): ViewState {
   if (hiddenClasses && hiddenClasses.length) state.hiddenClasses = hiddenClasses.map(expand);
   if (p.get("view") === "full") state.view = "full";
   if (p.get("undated") === "1") state.undated = true;
-  if (p.get("editorial") === "1") state.editorial = true;
+  if (p.get("editorial") === "exclude") state.editorial = "exclude";
   const sizeBy = p.get("size");
   if (sizeBy === "betweenness" || sizeBy === "evidence") state.sizeBy = sizeBy;
   if (p.get("colour") === "community") state.colorBy = "community";
@@ -73,7 +73,7 @@ export function searchFromState(state: ViewState): string {
   if (state.hiddenClasses && state.hiddenClasses.length) p.set("hideClasses", state.hiddenClasses.map(compact).join(","));
   if (state.view) p.set("view", state.view);
   if (state.undated) p.set("undated", "1");
-  if (state.editorial) p.set("editorial", "1");
+  if (state.editorial) p.set("editorial", state.editorial);
   if (state.sizeBy) p.set("size", state.sizeBy);
   if (state.colorBy) p.set("colour", state.colorBy);
   if (state.lens) {
