@@ -11,7 +11,7 @@ import type { GraphPayload } from "../contract/api.ts";
 import type { TestServer } from "../server/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";
-import { distinctColours, screenshot, waitForExplorer } from "./test/pageHelpers.ts";
+import { distinctColours, screenshot, waitForExplorer, fullGraphPath } from "./test/pageHelpers.ts";
 
 const TURKMENCHAY = "https://w3id.org/caspian/data/TreatyOfTurkmenchay";
 const ARTICLE = readFileSync(new URL("../data/source/karami-iran-russia.txt", import.meta.url), "utf8").replace(/\s+/g, " ");
@@ -43,7 +43,7 @@ async function open(path = "/"): Promise<Page> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(server.url + path);
+  await page.goto(server.url + fullGraphPath(path) /* these tests read treaties, periods, events: the full graph */);
   await waitForExplorer(page);
   expect(errors).toEqual([]);
   return page;

@@ -39,3 +39,8 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     return colours.size;
   }, dataUrl);
 }
+
+/** A page path asking for the full graph (events, treaties, places) unless it names a view. */
+export function fullGraphPath(path: string): string {
+  return path.includes("view=") ? path : `${path}${path.includes("?") ? "&" : "?"}view=full`;
+}

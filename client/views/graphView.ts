@@ -63,6 +63,7 @@ export class GraphView {
 
   constructor(container: HTMLElement, graph: ExplorerGraph, colors: ThemeColors, private readonly events: GraphViewEvents) {
     this.graph = graph;
+    curveParallelEdges(graph);
     this.focus = { hidden: new Set(), dimColor: colors.dim };
     const big = graph.order > BIG_GRAPH;
     this.sigma = new Sigma(graph, container, {
@@ -87,7 +88,9 @@ export class GraphView {
       maxCameraRatio: 5,
       nodeReducer: (node, attrs) => reduceNode(node, attrs as never, this.focus, this.focusCache) as never,
       edgeReducer: (edge, attrs) => {
-        const out = reduceEdge(this.graph, edge, attrs as never, this.focus, this.focusCache);
+        // sigma's own graph: while a new graph is being swapped in, sigma may still draw the old one.
+        const drawnGraph = (this.sigma?.getGraph() ?? this.graph) as ExplorerGraph;
+        const out = reduceEdge(drawnGraph, edge, attrs as never, this.focus, this.focusCache);
         if (edge === this.hoveredEdge && !out.hidden) return { ...out, forceLabel: true, size: Math.max((out.size ?? 1) * 2, 3), zIndex: 2 } as never;
         // Edge labels show on focus (forceLabel) or once zoomed in enough to read them.
         if (!out.forceLabel && !this.edgeLabelsByZoom) return { ...out, label: null } as never;
@@ -141,15 +144,17 @@ export class GraphView {
   }
 
   setGraph(graph: ExplorerGraph): void {
-    this.graph = graph;
     const big = graph.order > BIG_GRAPH;
+    this.hoveredEdge = undefined;
+    this.focus = { ...this.focus, hovered: undefined };
+    curveParallelEdges(graph);
     this.sigma.setSettings({
       enableEdgeEvents: !big,
       hideEdgesOnMove: big,
       hideLabelsOnMove: big,
       labelDensity: big ? 0.4 : 1,
-      labelRenderedSizeThreshold: big ? 10 : 7,
     });
+    this.graph = graph;
     this.sigma.setGraph(graph);
     this.rank();
     this.recompute();
@@ -157,6 +162,7 @@ export class GraphView {
 
   /** Re-ranks after nodes were added (expand) or the layout moved them, and relabels. */
   graphChanged(): void {
+    curveParallelEdges(this.graph);
     this.rank();
     this.scheduleRelabel();
   }
@@ -168,7 +174,6 @@ export class GraphView {
   }
 
   private rank(): void {
-    curveParallelEdges(this.graph);
     const big = this.graph.order > BIG_GRAPH;
     // Big graphs keep sigma's label grid: picking over 50,000 boxes at every zoom costs frames.
     // Actors first (the story's protagonists: Britain before the period it acted in), each group
