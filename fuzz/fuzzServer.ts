@@ -14,7 +14,7 @@ import { startTestServer, type TestServer } from "../server/testServer.ts";
 export async function startFuzzServer(options: { deadlineMs?: number } = {}): Promise<TestServer> {
   const distDir = await mkdtemp(join(tmpdir(), "caspian-fuzz-"));
   await writeFile(join(distDir, "index.html"), "<!doctype html><title>Caspian</title>");
-  const server = await startTestServer({ sources: [...DEFAULT_SOURCES], distDir, deadlineMs: options.deadlineMs ?? 3000, spare: true, rateLimit: { sparqlPerMinute: 0 } });
+  const server = await startTestServer({ sources: [...DEFAULT_SOURCES], distDir, deadlineMs: options.deadlineMs ?? 3000, spare: true, rateLimit: { sparqlPerMinute: 0, apiPerMinute: 0 } });
   return {
     ...server,
     close: async () => {

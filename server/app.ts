@@ -13,7 +13,7 @@ import { createApiRouter } from "./http/apiRouter.ts";
 import { createClientRouter } from "./http/clientRoute.ts";
 import { apiNotFound, errorMiddleware, type ErrorMiddlewareOptions } from "./http/errors.ts";
 import { createHealthRouter } from "./http/healthRoute.ts";
-import { bodyLimit, clientRateLimit, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, securityHeaders, writesOnly } from "./http/security.ts";
+import { bodyLimit, clientRateLimit, DEFAULT_API_PER_MINUTE, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, hostAllowList, securityHeaders, writesOnly } from "./http/security.ts";
 import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { createNeighboursRouter } from "./http/apiNeighbours.ts";
@@ -25,7 +25,7 @@ import type { QueryEngine } from "./sparql/engine.ts";
 
 export interface AppDeps {
   engine: QueryEngine;
-  config: Pick<Config, "rowCap">;
+  config: Pick<Config, "rowCap"> & Partial<Pick<Config, "host" | "allowedHosts">>;
   datasets: { files: DatasetFile[] };
   /** Folder of the built client; defaults to dist/ at the repository root. */
   distDir?: string;
@@ -35,7 +35,7 @@ export interface AppDeps {
   /** Where the request log goes, one JSON line per request (requestLog.ts); absent = none. */
   requestLog?: DestinationStream;
   /** Requests per minute per client on /sparql and on uploads (security.ts defaults); 0 turns one off. */
-  rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number };
+  rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number; apiPerMinute?: number };
   /** Uploaded datasets (list, upload, remove) at /api/v1/datasets; absent = no such routes. */
   uploads?: UploadRouteDeps;
 }
@@ -51,13 +51,16 @@ export function createApp(deps: AppDeps): express.Express {
   // First, so every request is logged, refused ones included.
   if (deps.requestLog) app.use(requestLog(deps.requestLog));
   app.set("query parser", "simple");
+  app.use(hostAllowList({ bound: deps.config.host ?? "127.0.0.1", extra: deps.config.allowedHosts }));
   app.use(securityHeaders());
   app.use(compressPayloads(), dataVersionEtags(deps.engine));
-  app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions" })));
+  const adminToken = deps.uploads?.adminToken;
+  app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions", adminToken })));
+  app.use("/api/v1", clientRateLimit({ limit: deps.rateLimit?.apiPerMinute ?? DEFAULT_API_PER_MINUTE, what: "API requests", adminToken }));
   // Uploads set their own (larger) body limit, hence before the general one.
   if (deps.uploads) app.use("/api/v1/datasets", createUploadRouter(deps.uploads));
   app.use(bodyLimit({ except: [UPLOADS_PATH] }));
-  app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests" }));
+  app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests", adminToken }));
   app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap, adminToken: deps.uploads?.adminToken }));
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));

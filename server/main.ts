@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   const { engine, datasets, uploads, ready } = await startEngine(config);
   setViewProfile(engine, config.profile);
-  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
+  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
 
   const server = app.listen(config.port, config.host);
   server.on("error", (error: NodeJS.ErrnoException) => {

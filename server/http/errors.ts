@@ -71,6 +71,10 @@ export function mapError(error: unknown): MappedError {
     const headers: Record<string, string> = status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
     return { status, body: { code, message: (error as Error).message }, headers };
   }
+  // The router decodes path parameters: a stray "%" (GET /api/v1/datasets/%) is the client's error.
+  if (error instanceof URIError) {
+    return { status: 400, body: { code: "BAD_REQUEST", message: "The URL holds a malformed percent-escape (a \"%\" not followed by two hex digits of UTF-8): escape \"%\" as %25." }, headers: {} };
+  }
   // Express's own body parsers raise 4xx errors with `expose`: safe to pass on.
   const parserError = error as { status?: unknown; expose?: unknown; message?: string; type?: string };
   if (typeof parserError.status === "number" && parserError.status >= 400 && parserError.status < 500 && parserError.expose) {

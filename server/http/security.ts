@@ -3,12 +3,15 @@
  * ===================
  * What app.ts mounts in front of every route: helmet's headers with a Content Security Policy
  * that lets the page run only Caspian's own scripts, a cap on declared request bodies, and the
- * per-client rate limits on /sparql and on uploads. CORS stays where the endpoint is: /sparql
+ * per-client rate limits on /sparql, /api/v1 and uploads (the admin counted apart from everyone
+ * else), and the Host allow-list against DNS rebinding. CORS stays where the endpoint is: /sparql
  * answers any origin for queries (sparqlRoute.ts), and nothing else answers other origins.
  */
-import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { isIP } from "node:net";
+import type { Request, RequestHandler } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { checkAdmin } from "./adminAuth.ts";
 import { HttpError } from "./errors.ts";
 
 /**
@@ -71,12 +74,19 @@ export interface RateLimitOptions {
   windowMs?: number;
   /** Names what is limited in the 429 message ("SPARQL queries", "uploads"). */
   what: string;
+  /**
+   * With the admin token, requests that carry it count in a bucket of their own, so failed
+   * anonymous attempts from the same address never lock the admin out.
+   */
+  adminToken?: string;
 }
 
 /** Default requests per minute per client on /sparql: a person at the workbench never sees it. */
 export const DEFAULT_SPARQL_PER_MINUTE = 600;
 /** Default uploads (and other writes) per minute per client. */
 export const DEFAULT_UPLOADS_PER_MINUTE = 20;
+/** Default /api/v1 requests per minute per client: the explorer asks a handful per gesture. */
+export const DEFAULT_API_PER_MINUTE = 1200;
 
 /**
  * A per-client (per IP address; IPv6 per /56) fixed-window limit. Over it, a 429 through the
@@ -93,6 +103,7 @@ export function clientRateLimit(options: RateLimitOptions): RequestHandler {
     legacyHeaders: false,
     // Behind a proxy every client shares its address: SECURITY.md says to limit at the proxy.
     validate: { xForwardedForHeader: false },
+    keyGenerator: (req) => `${isAdmin(req, options.adminToken) ? "admin" : "client"}:${ipKeyGenerator(req.ip ?? "", 56)}`,
     handler: (_req, _res, next) => {
       const seconds = Math.ceil(windowMs / 1000);
       next(
@@ -107,4 +118,47 @@ export function clientRateLimit(options: RateLimitOptions): RequestHandler {
 /** Applies `handler` only to requests that may change something (not GET, HEAD or OPTIONS). */
 export function writesOnly(handler: RequestHandler): RequestHandler {
   return (req, res, next) => (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" ? next() : handler(req, res, next));
+}
+
+function isAdmin(req: Request, token: string | undefined): boolean {
+  if (!token || !req.get("authorization")) return false;
+  try {
+    checkAdmin(req, token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface HostAllowList {
+  /** The address the server listens on (--host). */
+  bound: string;
+  /** Further names (--allowed-hosts); `*` allows any. */
+  extra?: readonly string[];
+}
+
+/**
+ * Refuses a request whose Host header names a host this server does not answer for (421). A
+ * DNS-rebinding page reaches a loopback server under its own domain name, so names must be
+ * listed: localhost, the bound address, --allowed-hosts. An IP literal cannot be rebound and
+ * is always allowed, as is a request without Host (no browser sends one).
+ */
+export function hostAllowList(options: HostAllowList): RequestHandler {
+  const extra = (options.extra ?? []).map((host) => host.toLowerCase().replace(/^\[|\]$/g, ""));
+  if (extra.includes("*")) return (_req, _res, next) => next();
+  const allowed = new Set(["localhost", options.bound.toLowerCase().replace(/^\[|\]$/g, ""), ...extra]);
+  return (req, _res, next) => {
+    const header = req.headers.host;
+    if (header === undefined) return next();
+    const name = hostName(header);
+    if (allowed.has(name) || isIP(name) !== 0) return next();
+    next(new HttpError(421, "HOST_NOT_ALLOWED", `This server does not answer for the host "${header.slice(0, 100)}". Start it with --allowed-hosts ${name.slice(0, 100)} to allow that name.`));
+  };
+}
+
+/** "Example.org:3000" → "example.org"; "[::1]:3000" → "::1". */
+function hostName(header: string): string {
+  const lower = header.trim().toLowerCase();
+  if (lower.startsWith("[")) return lower.slice(1, lower.indexOf("]") > 0 ? lower.indexOf("]") : undefined);
+  return lower.replace(/:\d*$/, "").replace(/\.$/, "");
 }

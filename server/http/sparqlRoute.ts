@@ -98,15 +98,29 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   const analysis = analyzeQuery(query);
   const { form } = analysis;
   const mediaType = negotiateFormats(form, req.get("Accept"), params.formats);
-  // Protocol: once either graph parameter is given, the dataset is exactly what they name.
+  // Protocol: once either graph parameter is given, the dataset is exactly what they name; else
+  // the query's own FROM / FROM NAMED is (SPARQL 1.1 §13.2: FROM alone leaves no named graphs,
+  // FROM NAMED alone an empty default graph); else the store's union default graph.
   const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
-  const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : {};
+  const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : (analysis.dataset ?? {});
   const result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
   res.status(200);
   res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
   res.set("Vary", "Accept");
   if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
-  res.send(result.body);
+  res.send(mediaType.endsWith("xml") ? wellFormedXml(result.body) : result.body);
+}
+
+/**
+ * XML 1.0 cannot carry U+0000–U+001F (but tab, newline, return), U+FFFE/U+FFFF or a lone
+ * surrogate at all, not even as a character reference, yet an RDF literal may hold them: each
+ * becomes U+FFFD, so every XML answer parses. JSON, CSV and TSV answers keep them exactly.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function wellFormedXml(text: string): string {
+  return text.replace(NOT_XML, "\uFFFD");
 }
 
 /** GET without a query: the service description, Turtle unless Accept asks for other RDF. */

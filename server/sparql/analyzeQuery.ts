@@ -24,6 +24,8 @@ export interface QueryAnalysis {
    * and lists what was expected, as it always has.
    */
   parserError?: QuerySyntaxError;
+  /** The query's own FROM / FROM NAMED IRIs, when it has any (and sparqljs could read it). */
+  dataset?: { defaultGraphs: string[]; namedGraphs: string[] };
 }
 
 interface JisonError extends Error {
@@ -50,7 +52,9 @@ export function analyzeQuery(query: string): QueryAnalysis {
     throw parserError;
   }
   if (parsed.type === "update") throw new ReadOnlyError();
-  return { form: parsed.queryType, parsedBy: "sparqljs" };
+  const from = parsed.from;
+  const dataset = from && (from.default.length > 0 || from.named.length > 0) ? { defaultGraphs: from.default.map((iri) => iri.value), namedGraphs: from.named.map((iri) => iri.value) } : undefined;
+  return { form: parsed.queryType, parsedBy: "sparqljs", ...(dataset ? { dataset } : {}) };
 }
 
 /**
