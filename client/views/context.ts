@@ -39,6 +39,10 @@ export interface ViewState {
   tab?: string;
   /** The workbench's SPARQL query (its body without the standard PREFIX block), so a result can be shared. */
   query?: string;
+  /** What the main area shows: the network (default) or the map (client/map/). */
+  display?: "map";
+  /** The map's camera: centre in degrees and zoom over the fitted region. */
+  map?: { lon: number; lat: number; zoom: number };
 }
 
 export interface ExplorerContext {

@@ -54,6 +54,9 @@ export function stateFromSearch(search: string): ViewState {
   if (theme === "light" || theme === "dark") state.theme = theme;
   const tab = p.get("tab");
   if (tab) state.tab = tab;
+  if (p.get("display") === "map") state.display = "map";
+  const map = p.get("map")?.split(",").map(Number);
+  if (map && map.length === 3 && map.every(Number.isFinite)) state.map = { lon: map[0]!, lat: map[1]!, zoom: map[2]! };
   const query = p.get("q");
   if (query) state.query = query;
   for (const key of Object.keys(state) as (keyof ViewState)[]) if (state[key] === undefined) delete state[key];
@@ -91,6 +94,8 @@ export function searchFromState(state: ViewState): string {
   if (state.theme) p.set("theme", state.theme);
   if (state.tab && state.tab !== "details") p.set("tab", state.tab);
   if (state.query) p.set("q", state.query);
+  if (state.display === "map") p.set("display", "map");
+  if (state.map) p.set("map", [state.map.lon, state.map.lat, state.map.zoom].map((n) => Number(n.toFixed(3))).join(","));
   // ":", "," and "|" are legal in a query string; left unescaped, a shared link stays readable.
   const text = p.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",").replace(/%7C/gi, "|");
   return text ? `?${text}` : "";
