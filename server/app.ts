@@ -18,6 +18,7 @@ import { createSparqlRouter } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { createNeighboursRouter } from "./http/apiNeighbours.ts";
 import { compressPayloads, dataVersionEtags } from "./http/payloads.ts";
+import { openApiDocument } from "./http/openApi.ts";
 import { requestLog } from "./http/requestLog.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
@@ -65,6 +66,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
   app.use("/api/v1/neighbours", createNeighboursRouter(deps.engine));
+  const openApi = openApiDocument(VERSION);
+  app.get("/api/v1/openapi.json", (_req, res) => {
+    res.json(openApi);
+  });
   app.use(
     "/api/v1",
     createApiRouter({ engine: deps.engine, sourceDir: deps.sourceDir ?? fileURLToPath(new URL("../data/source", import.meta.url)) }),
