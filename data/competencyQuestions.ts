@@ -416,4 +416,62 @@ export const COMPETENCY_QUESTIONS: readonly CompetencyQuestion[] = [
       "NationalGovernmentOfKurdistan | -",
     ],
   },
+  {
+    id: "britain-editorial-or-author",
+    question: "Which statements about Britain are the editors' readings, and which the author's?",
+    query: `SELECT ?subject ?property ?who WHERE {
+  ?st a cas:Statement ; rdf:subject ?subject ; rdf:predicate ?p ; rdf:object ?object ; prov:wasAttributedTo ?who .
+  FILTER (?subject = cd:Britain || ?object = cd:Britain)
+  BIND (STRAFTER(STR(?p), "#") AS ?property)
+}`,
+    answer: [
+      "BritainAsRefugeForIran | thirdParty | Karami",
+      "FirstRussoIranianWar | supporter | CaspianEditors",
+      "GreatWarsBetweenRussiaAndIran | supporter | CaspianEditors",
+      "OccupationOfIran1941 | aggressor | Karami",
+      "RelationsSovietUnionBritainOpposition | dyadMember | Karami",
+      "RoleBritainAllyOfRussiaInTheWorldWars | thirdParty | Karami",
+      "RoleBritainPartnerOfRussiaInIran | thirdParty | Karami",
+      "RoleBritainSupportsRussiaInTheOccupation | thirdParty | Karami",
+      "RoleBritainSupportsRussiaInTheWars | thirdParty | Karami",
+      "RussiaAndBritainAsQuasiColonialPowersInIran | aggressor | Karami",
+      "SecondRussoIranianWar | supporter | CaspianEditors",
+      "TreatyToDivideIran1907 | party | Karami",
+      "TreatyToDivideIran1915 | party | Karami",
+      "WorldWarI | participant | Karami",
+    ],
+  },
+  {
+    id: "iran-at-war-with-russia-1820",
+    question: "Was Iran at war with Russia in 1820? (possibly: the outer bounds contain the year; certainly: the inner bounds do)",
+    query: `SELECT ?war ?possibly ?certainly WHERE {
+  ?war cas:eventType cas:War ; cas:startYear ?start ; cas:endYear ?end .
+  { ?war cas:aggressor cd:Russia ; cas:target cd:Iran } UNION { ?war cas:aggressor cd:Iran ; cas:target cd:Russia }
+  OPTIONAL { ?war cas:latestStartYear ?latestStart } OPTIONAL { ?war cas:earliestEndYear ?earliestEnd }
+  BIND (?start <= 1820 && ?end >= 1820 AS ?possibly)
+  BIND (COALESCE(?latestStart, ?start) <= 1820 && COALESCE(?earliestEnd, ?end) >= 1820 AS ?certainly)
+  FILTER (?possibly)
+}`,
+    answer: [
+      // Possibly, by the outer bounds; certainly in no case: the article gives neither war's start.
+      "GreatWarsBetweenRussiaAndIran | true | false",
+      "SecondRussoIranianWar | true | false",
+    ],
+  },
+  {
+    id: "second-war-aggressor-vs-year-evidence",
+    question: "What is the evidence that Russia was the aggressor in the second Russo-Iranian war, and what is the evidence for its years, each with whose claim it is?",
+    query: `SELECT ?about ?value ?who ?quote WHERE {
+  VALUES ?p { cas:aggressor cas:startYear cas:endYear }
+  ?st a cas:Statement ; rdf:subject cd:SecondRussoIranianWar ; rdf:predicate ?p ; rdf:object ?value ;
+      prov:wasAttributedTo ?who ; cas:evidence/oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+  BIND (STRAFTER(STR(?p), "#") AS ?about)
+}`,
+    answer: [
+      "aggressor | Russia | Karami | A neighborly situation that began with progress, war, and aggression toward Iran's spheres of influence and borders, placed Iran in a position of defeat in the hands of Russia for two centuries",
+      "aggressor | Russia | Karami | With the defeat of Iran in the second war with Russia, the Treaty of Turkmenchay was concluded in 1828",
+      "endYear | 1828 | Karami | With the defeat of Iran in the second war with Russia, the Treaty of Turkmenchay was concluded in 1828",
+      "startYear | 1813 | CaspianEditors | this was the beginning of the great wars between Russia and Iran, which first led to the Treaty of Gulistan in 1813",
+    ],
+  },
 ];
