@@ -17,7 +17,7 @@ import { yearsText } from "./labels.ts";
 import { applyBudget } from "./nodeBudget.ts";
 import { perEngine } from "./perEngine.ts";
 import { schemaIndex, type SchemaIndex } from "./schemaIndex.ts";
-import { compareStrings } from "./sparqlText.ts";
+import { appendTo, compareStrings } from "./sparqlText.ts";
 import type { StatementIndex } from "./statements.ts";
 import { meets, spanOf, type Span, type TimeIndex } from "./timeWindow.ts";
 import { CAS, NETWORK_ACTOR_CLASSES } from "./vocabulary.ts";
@@ -215,12 +215,7 @@ export async function actorsView(engine: QueryEngine, data: ViewData, filters: G
   const { kept, editorialOmitted } = keptContributions(network, filters, (c) => keptKeys.has(c.source) && keptKeys.has(c.target));
 
   const grouped = new Map<string, Contribution[]>();
-  for (const c of kept) {
-    const key = actorEdgeKey(c.source, c.relation, c.target);
-    const list = grouped.get(key);
-    if (list) list.push(c);
-    else grouped.set(key, [c]);
-  }
+  for (const c of kept) appendTo(grouped, actorEdgeKey(c.source, c.relation, c.target), c);
   const edges = [...grouped].map(([key, list]) => {
     const first = list[0]!;
     const spans = list.map((c) => c.span).filter((s): s is Span => s !== undefined);

@@ -53,7 +53,7 @@ const SYMMETRIC_OK = (c: Contribution) => c.relation === "alliance" || c.relatio
 /** The statements of a full-view edge, by its key (GET /api/v1/graph's edge keys). */
 export async function modelEdgeStatements(engine: QueryEngine, key: string, filters: GraphFilters = {}): Promise<EdgeStatements> {
   const data = await readViewData(engine);
-  const edge = data.model.edges.find((e) => e.key === key);
+  const edge = data.edgeByKey.get(key);
   if (!edge) throw new NotFoundError(`No edge with key ${JSON.stringify(key.slice(0, 300))} in the graph. GET /api/v1/graph lists the edge keys.`);
   const ground = edge.attributes.via ?? edge.claims[0] ?? edge.triples[0]?.[0] ?? edge.source;
   return answer(engine, data, key, edge.source, edge.target, edge.attributes.kind, [{ ground, triples: edge.triples }], filters);

@@ -69,6 +69,13 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Appends `value` to the list under `key`, starting the list when there is none. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Views read whole results: the endpoint's row cap guards user queries, not these. */
 export const VIEW_ROW_CAP = 5_000_000;
 

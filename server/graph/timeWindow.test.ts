@@ -3,6 +3,7 @@ import type { TestServer } from "../testServer.ts";
 import { cas, cd, startStage2Server } from "./fixtures/stage2Fixture.ts";
 import { readGraphModel } from "./graphModel.ts";
 import { graphView } from "./graphView.ts";
+import { neighbours } from "./neighbours.ts";
 import { meets, readTimeIndex, spanOf } from "./timeWindow.ts";
 
 let server: TestServer;
@@ -65,5 +66,18 @@ describe("the time rule (one function for every view)", () => {
     const inLaterYears = await graphView(server.engine, { from: 1810, to: 1813 });
     expect(inLaterYears.edges.map((e) => e.key)).not.toContain(support.key);
     expect(inLaterYears.nodes.map((n) => n.key)).toContain(cd("FirstWar"));
+  });
+});
+
+describe("neighbours in a window", () => {
+  it("expands a node only to the neighbours and edges the window keeps, counting the rest", async () => {
+    const all = await neighbours(server.engine, cd("Iran"));
+    expect(all.nodes.map((n) => n.key)).toEqual(expect.arrayContaining([cd("Taliban"), cd("FirstWar"), cd("Ottomans")]));
+    const qajar = await neighbours(server.engine, cd("Iran"), 500, { from: 1795, to: 1921 });
+    const keys = qajar.nodes.map((n) => n.key);
+    expect(keys).toEqual(expect.arrayContaining([cd("FirstWar"), cd("Britain"), cd("TreatyOfGulistan")]));
+    expect(keys).not.toContain(cd("Taliban"));
+    expect(keys).not.toContain(cd("Ottomans"));
+    expect(qajar.attributes).toMatchObject({ window: { from: 1795, to: 1921 } });
   });
 });

@@ -20,7 +20,7 @@
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
 import { perEngine } from "./perEngine.ts";
-import { SPARQL_PREFIXES, iriOf, selectAll } from "./sparqlText.ts";
+import { SPARQL_PREFIXES, appendTo, iriOf, selectAll } from "./sparqlText.ts";
 import { readStatements, type StatementIndex } from "./statements.ts";
 
 export interface Span {
@@ -115,7 +115,7 @@ SELECT ?x ?period WHERE { ?x cas:duringPeriod ?period . FILTER(isIRI(?x) && isIR
   const during = new Map<string, string[]>();
   for (const row of periods.rows) {
     const [x, period] = [iriOf(row, "x"), iriOf(row, "period")];
-    if (x && period) during.set(x, [...(during.get(x) ?? []), period]);
+    if (x && period) appendTo(during, x, period);
   }
   const years = (iri: string): Span | undefined => spanOf({ startYear: model.start.get(iri), endYear: model.end.get(iri) }) ?? spanOf(model.nodes.get(iri)?.attributes);
   return buildTimeIndex(model, statements, years, during);
@@ -146,17 +146,12 @@ export function buildTimeIndex(
 
   const edgeSpans = new Map<string, Span>();
   const touching = new Map<string, Span[]>();
-  const touch = (iri: string, span: Span) => {
-    const list = touching.get(iri);
-    if (list) list.push(span);
-    else touching.set(iri, [span]);
-  };
   for (const edge of model.edges) {
     const span = statementSpan(edge, statements, ownSpan);
     if (!span) continue;
     edgeSpans.set(edge.key, span);
-    touch(edge.source, span);
-    touch(edge.target, span);
+    appendTo(touching, edge.source, span);
+    appendTo(touching, edge.target, span);
   }
 
   const spans = new Map<string, Span[]>();

@@ -8,6 +8,8 @@
 import type { GraphViewName, NodeKind, RelationKind } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
+import { perEngine } from "./perEngine.ts";
+import { appendTo } from "./sparqlText.ts";
 import { readStatements, type StatementIndex } from "./statements.ts";
 import { hasWindow, readTimeIndex, type TimeIndex, type TimeWindow, type UndatedPolicy } from "./timeWindow.ts";
 
@@ -33,12 +35,22 @@ export interface ViewData {
   model: GraphModel;
   time: TimeIndex;
   statements: StatementIndex;
+  /** Model edges by key, and the edges touching each node: lookups without a scan of every edge. */
+  edgeByKey: ReadonlyMap<string, ModelEdge>;
+  incident: ReadonlyMap<string, readonly ModelEdge[]>;
 }
 
-export async function readViewData(engine: QueryEngine): Promise<ViewData> {
+export const readViewData = perEngine(async (engine: QueryEngine): Promise<ViewData> => {
   const [model, time, statements] = await Promise.all([readGraphModel(engine), readTimeIndex(engine), readStatements(engine)]);
-  return { model, time, statements };
-}
+  const edgeByKey = new Map<string, ModelEdge>();
+  const incident = new Map<string, ModelEdge[]>();
+  for (const edge of model.edges) {
+    edgeByKey.set(edge.key, edge);
+    appendTo(incident, edge.source, edge);
+    appendTo(incident, edge.target, edge);
+  }
+  return { model, time, statements, edgeByKey, incident };
+});
 
 /** The window of the filters, or undefined when none was asked. */
 export function windowOf(filters: { from?: number; to?: number }): TimeWindow | undefined {
