@@ -2,7 +2,8 @@
  * Sources of a view
  * =================
  * What backs each drawn edge: its claims' evidence (quote and in-text citation) for edges.csv,
- * and the works that evidence cites, plus the article itself, for the BibTeX file.
+ * and the works that evidence cites, plus the article itself, as the records of the BibTeX file
+ * (client/exports/cslRecords.ts reads them).
  */
 import type { GraphPayload } from "../contract/api.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
@@ -10,7 +11,7 @@ import { readGraphModel } from "../server/graph/graphModel.ts";
 import { evidenceFor } from "../server/graph/evidence.ts";
 import { SPARQL_PREFIXES, selectAll, valuesClause } from "../server/graph/sparqlText.ts";
 import { NS } from "../server/rdf/namespaces.ts";
-import type { BibSource } from "../client/exports/bibtex.ts";
+import { readBibliography, type Bibliography } from "../client/exports/cslRecords.ts";
 
 export const ARTICLE_IRI = `${NS.cd}KaramiArticle`;
 
@@ -39,7 +40,7 @@ export async function edgeEvidence(engine: QueryEngine, payload: GraphPayload): 
 }
 
 /** The article and every work cited by the evidence behind the view's edges. */
-export async function viewSources(engine: QueryEngine, payload: GraphPayload): Promise<BibSource[]> {
+export async function viewSources(engine: QueryEngine, payload: GraphPayload): Promise<Bibliography> {
   const claims = [...new Set([...(await claimsByEdge(engine, payload)).values()].flat())];
   const cited = new Set<string>();
   if (claims.length > 0) {
@@ -47,30 +48,5 @@ export async function viewSources(engine: QueryEngine, payload: GraphPayload): P
 SELECT DISTINCT ?src WHERE { ${valuesClause("claim", claims)} { ?claim cas:evidence ?ev } UNION { ?claim a cas:Evidence . BIND(?claim AS ?ev) } ?ev cas:cites ?src . FILTER(isIRI(?src)) }`);
     for (const row of rows) cited.add(row.src!.value);
   }
-  const works = [ARTICLE_IRI, ...cited];
-  const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
-SELECT ?src (SAMPLE(?t) AS ?type) (SAMPLE(?c) AS ?creator) (SAMPLE(?d) AS ?date) (SAMPLE(?ti) AS ?title) (SAMPLE(?bc) AS ?citation) (SAMPLE(?l) AS ?label) WHERE {
-  ${valuesClause("src", works)}
-  OPTIONAL { ?src a ?t . FILTER(STRSTARTS(STR(?t), "${NS.bibo}")) }
-  OPTIONAL { ?src dcterms:creator ?c }
-  OPTIONAL { ?src dcterms:date ?d }
-  OPTIONAL { ?src dcterms:title ?ti }
-  OPTIONAL { ?src dcterms:bibliographicCitation ?bc }
-  OPTIONAL { ?src rdfs:label ?l }
-} GROUP BY ?src`);
-  const found = new Map(rows.map((r) => [r.src!.value, r]));
-  return works
-    .filter((iri) => found.has(iri))
-    .map((iri) => {
-      const r = found.get(iri)!;
-      return {
-        iri,
-        ...(r.type ? { type: r.type.value.slice(NS.bibo.length) } : {}),
-        ...(r.creator ? { creator: r.creator.value } : {}),
-        ...(r.date ? { year: r.date.value.slice(0, 4) } : {}),
-        ...(r.title ? { title: r.title.value } : {}),
-        ...(r.citation ? { citation: r.citation.value } : {}),
-        ...(r.label ? { label: r.label.value } : {}),
-      };
-    });
+  return readBibliography(engine, [ARTICLE_IRI, ...[...cited].sort()]);
 }

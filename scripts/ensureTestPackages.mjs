@@ -4,9 +4,9 @@
  * ====================
  * Runs before `npm test` and from .ci/run: the one list of Debian packages the test suite drives
  * for real (Chromium for the browser tests, poppler and xmllint to read exported figures back,
- * Virtuoso as an external SPARQL store, Python's SPARQL clients). When some are missing and we
- * are root on a machine with apt-get, they are installed; otherwise the script says how and
- * stops. It never downloads a browser or a binary any other way.
+ * Virtuoso as an external SPARQL store, Python's SPARQL clients, bibtex with plain.bst). When
+ * some are missing and we are root on a machine with apt-get, they are installed; otherwise the
+ * script says how and stops. It never downloads a browser or a binary any other way.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -23,6 +23,8 @@ const PACKAGES = [
   { name: "virtuoso-opensource", present: () => has("virtuoso-t"), why: "the external-store tests (spec/virtuoso)" },
   { name: "python3-sparqlwrapper", present: () => installed("python3-sparqlwrapper"), why: "SPARQLWrapper against /sparql" },
   { name: "python3-rdflib", present: () => installed("python3-rdflib"), why: "rdflib against /sparql" },
+  { name: "texlive-binaries", present: () => has("bibtex"), why: "bibtex reading the exported .bib (client/exports/bibtex.test.ts)" },
+  { name: "texlive-base", present: () => installed("texlive-base"), why: "plain.bst for bibtex" },
 ];
 
 const missing = PACKAGES.filter((p) => !p.present());
