@@ -26,6 +26,7 @@ let engine: EmbeddedEngine;
 let all: Bibliography;
 let defaultViewBib: string;
 let works: string[];
+let cliFiles: Awaited<ReturnType<typeof runExport>>;
 
 beforeAll(async () => {
   const datasets = await loadDatasets(DEFAULT_SOURCES);
@@ -33,7 +34,8 @@ beforeAll(async () => {
   const { rows } = await engine.select(`SELECT ?w WHERE { <${NS.cd}KaramiArticle> <${NS.dcterms}references>|<${NS.cas}cites> ?w }`);
   works = [`${NS.cd}KaramiArticle`, ...rows.map((r) => r.w!.value).sort()];
   all = await readBibliography(engine, works);
-  defaultViewBib = (await runExport(parseExportArgs(["--format", "bib"])))[0]!.bytes.toString("utf8");
+  cliFiles = await runExport(parseExportArgs(["--format", "bib,csl,ris", "--out", "dir"]));
+  defaultViewBib = Buffer.from(cliFiles.find((f) => f.name?.endsWith(".bib"))!.bytes).toString("utf8");
 }, 180_000);
 
 afterAll(async () => {
@@ -144,6 +146,14 @@ describe("BibTeX", () => {
 });
 
 describe("RIS and CSL-JSON for Zotero", () => {
+  it("come from caspian export in one run with the BibTeX file, for the same works", () => {
+    expect(cliFiles.map((f) => f.name).sort()).toEqual(["figure.bib", "figure.csl.json", "figure.ris"]);
+    const text = (suffix: string) => Buffer.from(cliFiles.find((f) => f.name?.endsWith(suffix))!.bytes).toString("utf8");
+    const keys = Object.keys(entryTypes(defaultViewBib)).sort();
+    expect((JSON.parse(text(".csl.json")) as CslItem[]).map((i) => i.id).sort()).toEqual(keys);
+    expect([...text(".ris").matchAll(/^ID {2}- (.*)$/gm)].map((m) => m[1]).sort()).toEqual(keys);
+  });
+
   it("writes one tagged line per value, one record per work, with authors, editors and translators", () => {
     const ris = toRis(all);
     expect(ris.split("\n").filter((l) => l !== "" && !/^[A-Z][A-Z0-9] {2}- /.test(l))).toEqual([]);

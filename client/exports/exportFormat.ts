@@ -12,8 +12,8 @@
  * only the CLI has; the dialog names the CLI command instead).
  */
 import type { Quad } from "n3";
-import type { BibSource } from "./bibtex.ts";
 import type { ViewSpec } from "./caption.ts";
+import type { Bibliography } from "./cslRecords.ts";
 import type { Figure, FigureProvenance } from "./figure.ts";
 import type { GexfVersion } from "./gexf.ts";
 import type { PresetName, StyleName } from "./presets.ts";
@@ -52,7 +52,8 @@ export interface ViewStore {
   /** Prefix → namespace, for Turtle and the JSON-LD @context. */
   prefixes: Record<string, string>;
   quads(): Promise<Quad[]>;
-  sources(): Promise<BibSource[]>;
+  /** The records of the works behind the view (cslRecords.ts), for BibTeX, CSL-JSON and RIS. */
+  sources(): Promise<Bibliography>;
   /** Each edge key's evidence lines ("quote" (citation)). */
   edgeEvidence(): Promise<Map<string, string[]>>;
 }

@@ -89,6 +89,20 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     },
   },
   {
+    id: "csl", label: "CSL-JSON (works behind the view, for Zotero/pandoc)", suffix: ".csl.json", mediaType: "application/vnd.citationstyles.csl+json", needsStore: true,
+    async render(input) {
+      const { toCslJson } = await import("./csl.ts");
+      return [fileOf(this, toCslJson(await store(input, this.id).sources()))];
+    },
+  },
+  {
+    id: "ris", label: "RIS (works behind the view, for Zotero/EndNote)", suffix: ".ris", mediaType: "application/x-research-info-systems", needsStore: true,
+    async render(input) {
+      const { toRis } = await import("./ris.ts");
+      return [fileOf(this, toRis(await store(input, this.id).sources()))];
+    },
+  },
+  {
     id: "caption", label: "Caption (plain text)", suffix: ".caption.txt", mediaType: "text/plain", needsStore: false,
     async render(input) { return [fileOf(this, `${input.options.caption}\n`)]; },
   },
