@@ -134,7 +134,7 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
         ctx.setState({ selected: iri }, { push: true });
       },
     });
-    chartBox.replaceChildren(next.svg);
+    chartBox.replaceChildren(next.svg, next.axisSvg);
     chart = next;
     sliders.style.paddingLeft = `${next.axis.left}px`;
     sliders.style.paddingRight = `${next.axis.right}px`;

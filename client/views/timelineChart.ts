@@ -44,6 +44,8 @@ export interface ChartHandlers {
 
 export interface TimelineChart {
   svg: SVGSVGElement;
+  /** The year axis on its own, so it can stay in view (sticky) while the lanes scroll. */
+  axisSvg: SVGSVGElement;
   /** The x extent of the year axis, for aligning the sliders. */
   axis: { left: number; right: number };
   setRange(from: number | undefined, to: number | undefined): void;
@@ -71,6 +73,25 @@ function activate(el: SVGElement, label: string, action: () => void, tabbable: b
   });
 }
 
+const CHAR_W = 6;
+/** Fewer characters than this and a cut name says nothing ("per…"): leave it to the tooltip. */
+const MIN_CUT = 9;
+
+/**
+ * Where a period's name goes: inside its band when it fits; else just after the band when the row
+ * is free up to the next band; else cut with an ellipsis if enough of it is left to read; else
+ * nowhere (its <title> always has the full name).
+ */
+export function labelSpot(name: string, x: number, w: number, freeUntil: number): { text: string; x: number; inside: boolean } | undefined {
+  const inside = Math.floor((w - 6) / CHAR_W);
+  if (name.length <= inside) return { text: name, x: x + 3, inside: true };
+  const after = Math.floor((freeUntil - (x + w) - 6) / CHAR_W);
+  if (name.length <= after) return { text: name, x: x + w + 3, inside: false };
+  const room = Math.max(inside, after);
+  if (room >= MIN_CUT) return { text: `${name.slice(0, room - 1)}…`, x: room === inside ? x + 3 : x + w + 3, inside: room === inside };
+  return undefined;
+}
+
 export function drawTimeline(data: Timeline, width: number, handlers: ChartHandlers): TimelineChart {
   const { lanes, placed } = packLanes(data.periods);
   const scale = yearScale(MARGIN_LEFT, Math.max(MARGIN_LEFT + 100, width - MARGIN_RIGHT));
@@ -83,7 +104,7 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
   }
   const eventsTop = y;
   const axisTop = eventsTop + EVENTS_H + 2;
-  const height = axisTop + AXIS_H;
+  const height = axisTop;
 
   const svg = svgEl("svg", {
     class: "tl-svg",
@@ -166,6 +187,17 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
     svgText(lane.label, { x: MARGIN_LEFT - 6, y: top + ROW_H / 2 + 3, class: "tl-lane-label", "text-anchor": "end" }, bands);
   }
   const bandEls = new Map<string, SVGElement>();
+  // Where the next band of the same row starts: a name too long for its band may run on up to it.
+  const nextStart = new Map<string, number>();
+  const rowsOf = new Map<string, typeof placed>();
+  for (const p of placed) rowsOf.set(`${p.lane}/${p.row}`, [...(rowsOf.get(`${p.lane}/${p.row}`) ?? []), p]);
+  for (const row of rowsOf.values()) {
+    const sorted = [...row].sort((a, b) => a.period.startYear - b.period.startYear);
+    sorted.forEach((p, i) => {
+      const next = sorted[i + 1];
+      if (next) nextStart.set(p.period.iri, scale.x(next.period.startYear));
+    });
+  }
   for (const { period, lane, row } of placed) {
     const x = scale.x(period.startYear);
     const w = Math.max(3, scale.x(period.endYear) - x);
@@ -173,13 +205,8 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
     const label = `${period.label} (${formatSpan(period.startYear, period.endYear)})`;
     const g = svgEl("g", { class: `tl-band tl-band-${lane}`, "data-iri": period.iri }, bands);
     svgEl("rect", { x, y: top, width: w, height: ROW_H - 3, rx: 2 }, g);
-    // Only as much of the name as fits; the <title> always has all of it.
-    const fits = Math.floor((w - 6) / 6);
-    if (fits >= 3) {
-      const text = period.label.length <= fits ? period.label : `${period.label.slice(0, fits - 1)}…`;
-      svgText(text, { x: x + 3, y: top + ROW_H - 6, class: "tl-band-label" }, g);
-    }
-    svgTitle(label, g);
+    const spot = labelSpot(period.label, x, w, nextStart.get(period.iri) ?? scale.x1 + MARGIN_RIGHT);
+    if (spot) svgText(spot.text, { x: spot.x, y: top + ROW_H - 6, class: spot.inside ? "tl-band-label" : "tl-band-label tl-band-label-outside" }, g);    svgTitle(label, g);
     activate(g, `Show ${label}`, () => handlers.onPeriod(period.iri), true);
     bandEls.set(period.iri, g);
   }
@@ -201,15 +228,18 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
     eventEls.set(event.iri, g);
   }
 
-  // Axis, with a break mark where the scale changes pace.
-  const axis = svgEl("g", { class: "tl-axis" }, svg);
+  // Axis, with a break mark where the scale changes pace: its own SVG, sticky under the lanes.
+  const axisSvg = svgEl("svg", { class: "tl-svg tl-axis-svg", width, height: AXIS_H, viewBox: `0 ${axisTop} ${width} ${AXIS_H}`, "aria-hidden": "true" });
+  const axis = svgEl("g", { class: "tl-axis" }, axisSvg);
   svgEl("line", { x1: scale.x0, x2: scale.x1, y1: axisTop, y2: axisTop, class: "tl-axis-line" }, axis);
   const narrow = scale.x1 - scale.x0 < 700;
   for (const year of axisTicks()) {
     if (narrow && year > COMPRESS_BEFORE && year % 100 !== 0 && year !== 2000) continue;
+    // Before 1500 every 250 years gets a tick, every 500 its year (the stretch is narrow).
+    const labelled = year >= COMPRESS_BEFORE || year % 500 === 0 || year === 1;
     const x = scale.x(year);
     svgEl("line", { x1: x, x2: x, y1: axisTop, y2: axisTop + 4, class: "tl-axis-tick" }, axis);
-    svgText(formatYear(year), { x, y: axisTop + 15, class: "tl-axis-label", "text-anchor": "middle" }, axis);
+    if (labelled) svgText(formatYear(year), { x, y: axisTop + 15, class: "tl-axis-label", "text-anchor": "middle" }, axis);
   }
   const bx = scale.x(COMPRESS_BEFORE);
   svgEl("path", { d: `M${bx - 6},${axisTop + 4} l4,-8 M${bx - 2},${axisTop + 4} l4,-8`, class: "tl-axis-break" }, axis);
@@ -222,6 +252,7 @@ export function drawTimeline(data: Timeline, width: number, handlers: ChartHandl
   let selected: string | undefined;
   return {
     svg,
+    axisSvg,
     axis: { left: scale.x0, right: width - scale.x1 },
     setRange(from, to) {
       const left = from === undefined ? scale.x0 : scale.x(from);

@@ -4,8 +4,10 @@
  * A piecewise-linear year scale for the timeline. The article's story runs from c. 500 BC to 2021,
  * but nearly everything it dates happens after 1500, so a linear axis would squeeze five centuries
  * of Safavid-to-Putin detail into a fifth of the width. The scale gives the years before
- * `COMPRESS_BEFORE` (1500) a short stretch at the left (`COMPRESSED_SHARE`, 12% of the width) and
- * the years 1500–2021 the rest, so a decade after 1500 is ~15 times wider than one before it.
+ * `COMPRESS_BEFORE` (1500) a short stretch at the left (`COMPRESSED_SHARE`, a fifth of the width:
+ * enough for the Achaemenid-to-Mongol periods to carry a readable name and a tick every 250
+ * years) and the years 1500–2021 the rest, so a decade after 1500 is ~15 times wider than one
+ * before it.
  * The same scale drives the range sliders (their positions run 0..SLIDER_STEPS along it), so the
  * slider thumbs sit right under the years they stand for.
  */
@@ -13,7 +15,7 @@
 export const MIN_YEAR = -500;
 export const MAX_YEAR = 2021;
 export const COMPRESS_BEFORE = 1500;
-export const COMPRESSED_SHARE = 0.12;
+export const COMPRESSED_SHARE = 0.2;
 export const SLIDER_STEPS = 1000;
 
 export interface YearScale {
@@ -60,10 +62,10 @@ export function yearScale(x0: number, x1: number): YearScale {
 export const yearToSlider = (year: number): number => Math.round(yearToFraction(year) * SLIDER_STEPS);
 export const sliderToYear = (position: number): number => fractionToYear(position / SLIDER_STEPS);
 
-/** Axis ticks: every 500 years in the compressed part (no year zero), every 50 after 1500. */
+/** Axis ticks: every 250 years in the compressed part (year 1 for the non-existent 0), every 50 after 1500. */
 export function axisTicks(): number[] {
   const ticks: number[] = [];
-  for (let y = MIN_YEAR; y < COMPRESS_BEFORE; y += 500) if (y !== 0) ticks.push(y);
+  for (let y = MIN_YEAR; y < COMPRESS_BEFORE; y += 250) ticks.push(y === 0 ? 1 : y);
   for (let y = COMPRESS_BEFORE; y <= MAX_YEAR; y += 50) ticks.push(y);
   return ticks;
 }
