@@ -36,7 +36,7 @@ export interface ExportRequest {
   captionInFigure: boolean;
   /** Smallest text size in points at the declared width. */
   minTextPt: number;
-  /** Node kinds every node of which is labelled or numbered in the key (default: --kind, else actor and treaty). */
+  /** Node kinds every node of which is labelled or numbered in the key (default: the --kind classes). */
   labelKinds?: NodeKind[];
   gexfVersion: GexfVersion;
   periods?: string[];
@@ -74,7 +74,7 @@ ${EXPORT_FORMATS.map((f) => `  ${f.id.padEnd(12)}${f.label}`).join("\n")}
   --width LEN             e.g. 183mm, 7in (overrides --preset)
   --dpi N                 PNG resolution, ${EXPORT_OPTIONS.dpi.min}–${EXPORT_OPTIONS.dpi.max} (default ${EXPORT_OPTIONS.dpi.default})
   --min-text-pt N         smallest label, legend and caption size in pt at the width (default ${EXPORT_OPTIONS.minTextPt.default})
-  --label-kind a,b        classes whose every node is labelled or numbered in a key (default: --kind, else actor,treaty)
+  --label-kind a,b        classes whose every node is labelled or numbered in a key (default: the --kind classes)
   --title TEXT  --caption TEXT  --legend | --no-legend
   --no-caption            keep the caption out of the picture (write it with --format caption,caption-tex)
   --gexf-version V        ${EXPORT_OPTIONS.gexfVersion.values.join(" | ")} (1.2draft for networkx, igraph, older Gephi; default 1.3)

@@ -116,7 +116,8 @@ async function render(request: ExportRequest, view: BuiltView): Promise<ExportFi
   return files;
 }
 
-/** The classes whose every node must be labelled or keyed: the ones asked for, else actors and treaties. */
+/** The classes whose every node must be labelled or keyed: the ones the user asked for (--kind), else
+ * none — the whole graph's hundreds of nodes would make a key longer than the figure. */
 function defaultLabelKinds(request: ExportRequest): NonNullable<ExportRequest["labelKinds"]> {
-  return request.kinds && request.kinds.length > 0 ? request.kinds : ["actor", "treaty"];
+  return request.kinds ?? [];
 }

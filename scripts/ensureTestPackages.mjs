@@ -25,6 +25,7 @@ const PACKAGES = [
   { name: "python3-rdflib", present: () => installed("python3-rdflib"), why: "rdflib against /sparql" },
   { name: "texlive-binaries", present: () => has("bibtex"), why: "bibtex reading the exported .bib (client/exports/bibtex.test.ts)" },
   { name: "texlive-base", present: () => installed("texlive-base"), why: "plain.bst for bibtex" },
+  { name: "python3-networkx", present: () => installed("python3-networkx"), why: "networkx reading exported GEXF back (cli/exportFigures.test.ts)" },
 ];
 
 const missing = PACKAGES.filter((p) => !p.present());

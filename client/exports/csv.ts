@@ -4,14 +4,25 @@
  * nodes.csv and edges.csv (RFC 4180: comma, CRLF, quotes doubled) with labels, classes, years and
  * the evidence behind each edge (quotes and in-text citations, joined by " | "), for spreadsheets
  * and for R or pandas.
+ *
+ * Cells are neutralised against CSV injection as OWASP advises: a text cell that starts with
+ * =, +, -, @, tab or carriage return would be run as a formula by Excel, LibreOffice or Sheets, so
+ * it gets a leading apostrophe (shown by no spreadsheet) and is quoted. Plain numbers ("-483",
+ * "-1.5") are left as they are: a spreadsheet reads them as numbers, not formulas, and R and
+ * pandas need them numeric. (The SPARQL endpoint's CSV results stay verbatim: they are data for
+ * programs, and the SPARQL CSV format defines their bytes.)
  */
 import type { Figure } from "./figure.ts";
 import { num } from "./xmlText.ts";
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
 export function csvCell(value: string | number | boolean | undefined): string {
   if (value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  let text = String(value);
+  if (typeof value === "string" && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() || text.startsWith("'") ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const row = (cells: (string | number | boolean | undefined)[]) => cells.map(csvCell).join(",");

@@ -182,9 +182,13 @@ export function placeLabels(
   for (const [rank, c] of order.entries()) {
     const minR = rank < hubs ? c.r * 0.5 : 0;
     let placed: PlacedLabel | undefined;
-    for (const lines of lineChoices(c.text)) {
-      placed = tryPlace(c, [...lines, ...(c.extra ?? [])], minR);
-      if (placed) break;
+    // The extra lines (a role) may wrap too, after the name has tried both of its forms.
+    const extras = c.extra && c.extra.length > 0 ? [c.extra, c.extra.flatMap((line) => lineChoices(line).at(-1)!)] : [[]];
+    search: for (const extra of extras) {
+      for (const lines of lineChoices(c.text)) {
+        placed = tryPlace(c, [...lines, ...extra], minR);
+        if (placed) break search;
+      }
     }
     if (placed) labels.push(placed);
     else if (c.required) unplaced.push(c);
@@ -194,7 +198,8 @@ export function placeLabels(
   for (const c of unplaced) {
     const number = options.numberFor ? options.numberFor(c.key) : keyed.length + 1;
     keyed.push({ number, key: c.key, text: [c.text, ...(c.extra ?? [])].join(", ") });
-    const placed = tryPlace(c, [String(number)], 0) ?? tryPlace(c, [String(number)], 0, true)!;
+    // Free of labels and nodes; else free of labels only (over a small disc); forced as a last resort.
+    const placed = tryPlace(c, [String(number)], 0) ?? tryPlace(c, [String(number)], Infinity) ?? tryPlace(c, [String(number)], 0, true)!;
     labels.push({ ...placed, number });
   }
   return { labels, keyed };

@@ -10,6 +10,7 @@ import { placeLabels, textWidth } from "./labelPlacement.ts";
 import { parseLengthMm } from "./presets.ts";
 import { pngInfo, setPngDpi, writeChunks } from "./pngDpi.ts";
 import { renderSvgFigure } from "./svgFigure.ts";
+import { svgTexts } from "./test/svgTexts.ts";
 
 const hostile = `<script>alert("x")</script> & 'Tsar' "Nicholas"`;
 const figure: Figure = {
@@ -82,5 +83,63 @@ describe("print sizes", () => {
     const at600 = pngInfo(setPngDpi(setPngDpi(png, 300), 600));
     expect(at600).toMatchObject({ width: 640, height: 480 });
     expect(at600.dpiX).toBeCloseTo(600, 0);
+  });
+});
+
+describe("edges between the same two nodes", () => {
+  const pair = (edges: Figure["edges"]): Figure => ({ nodes: figure.nodes, edges });
+  const edge = (key: string, source: string, target: string): Figure["edges"][number] => ({
+    key, source, target, kind: "threat", label: "threatened", predicate: "urn:p", color: "#D55E00", size: 2, type: "arrow", evidenceCount: 1,
+  });
+  const paths = (svg: string) => [...(/<g class="edges"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? "").matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
+
+  it("draws two reciprocal edges as two separate paths bending to opposite sides", () => {
+    const drawn = paths(renderSvgFigure(pair([edge("ab", "urn:a", "urn:b"), edge("ba", "urn:b", "urn:a")]), { widthMm: 89 }));
+    expect(drawn).toHaveLength(2);
+    expect(drawn[0]).toMatch(/Q/);
+    expect(drawn[1]).toMatch(/Q/);
+    const control = (d: string) => d.split("Q")[1]!.split(" ").slice(0, 2).map(Number);
+    const [a, b] = [control(drawn[0]!), control(drawn[1]!)];
+    expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)).toBeGreaterThan(3);
+  });
+
+  it("draws a single edge straight and three parallel edges as three distinct paths", () => {
+    expect(paths(renderSvgFigure(pair([edge("ab", "urn:a", "urn:b")]), { widthMm: 89 }))[0]).toMatch(/^M[\d. ]+L[\d. ]+$/);
+    const three = paths(renderSvgFigure(pair([edge("x", "urn:a", "urn:b"), edge("y", "urn:a", "urn:b"), edge("z", "urn:b", "urn:a")]), { widthMm: 89 }));
+    expect(new Set(three).size).toBe(3);
+  });
+});
+
+describe("labels that do not fit", () => {
+  const crowd = (n: number): Figure => ({
+    nodes: Array.from({ length: n }, (_, i) => ({
+      key: `urn:t${String(i).padStart(2, "0")}`, label: `Treaty of a very long place name number ${i}`, kind: "treaty" as const, classIri: "", classLabel: "Treaty",
+      x: (i % 6) * 3, y: Math.floor(i / 6) * 3, size: 4, color: "#009E73", evidenceCount: 0,
+    })),
+    edges: [],
+  });
+
+  it("never cuts a label: it wraps it onto two lines or leaves it out", () => {
+    const texts = svgTexts(renderSvgFigure(crowd(30), { widthMm: 89, legend: false }));
+    for (const t of texts) expect(t.text.endsWith("…")).toBe(false);
+    expect(texts.some((t) => /^Treaty of a very long place name number \d+$/.test(t.text))).toBe(true);
+  });
+
+  it("numbers every node of an asked class that finds no room and lists it in the key", () => {
+    const texts = svgTexts(renderSvgFigure(crowd(30), { widthMm: 89, legend: false, labelKinds: ["treaty"] }));
+    const key = texts.find((t) => t.className === "figure-key")!.text;
+    for (let i = 0; i < 30; i++) {
+      const name = `Treaty of a very long place name number ${i}`;
+      const labelled = texts.some((t) => t.text === name);
+      const keyed = new RegExp(`\\d+ ${name}( ·|$)`).test(key);
+      expect(labelled || keyed).toBe(true);
+    }
+  });
+
+  it("prints no text under the minimum size, and honours a larger minimum", () => {
+    for (const minTextPt of [undefined, 8]) {
+      const texts = svgTexts(renderSvgFigure(crowd(12), { widthMm: 89, title: "T", caption: "C", labelKinds: ["treaty"], minTextPt }));
+      expect(Math.min(...texts.map((t) => t.pt))).toBeGreaterThanOrEqual((minTextPt ?? 7) - 1e-9);
+    }
   });
 });

@@ -118,7 +118,7 @@ export interface PanelOptions {
   labelPt: number;
   /** Node kinds every node of which is labelled or numbered. */
   labelKinds?: readonly string[];
-  /** Lines printed under a node's name (the lens figure's third-party roles). */
+  /** Lines printed under a node's name (the lens figure's third-party roles); such a node is always labelled or keyed. */
   roles?: ReadonlyMap<string, string[]>;
   /** Label priority by node key (the explorer's importance); defaults to the figure's own. */
   importance?: ReadonlyMap<string, number>;
@@ -176,7 +176,7 @@ export function drawGraph(figure: Figure, t: Transform, box: Box, style: FigureS
     figure.nodes.map((n) => {
       const p = pos.get(n.key)!;
       const extra = panel.roles?.get(n.key);
-      return { key: n.key, text: n.label, cx: p.x, cy: p.y, r: p.r, priority: importance.get(n.key) ?? 0, required: required.has(n.kind), ...(extra ? { extra } : {}) };
+      return { key: n.key, text: n.label, cx: p.x, cy: p.y, r: p.r, priority: importance.get(n.key) ?? 0, required: required.has(n.kind) || extra !== undefined, ...(extra ? { extra } : {}) };
     }),
     box,
     labelPt,

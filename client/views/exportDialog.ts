@@ -128,7 +128,7 @@ export function mountExportDialog(anchor: HTMLElement, getGraph: () => Graph | u
     };
     const figureOptions = {
       widthMm, style: options.style, title: options.title, caption: options.captionInFigure ? captionValue : undefined, legend: options.legend,
-      period: years, provenance, labelKinds: state.kinds?.length ? state.kinds : (["actor", "treaty"] as const),
+      period: years, provenance, labelKinds: state.kinds ?? [],
     };
     const names = periods.value.split(",").map((p) => p.trim()).filter(Boolean);
     // Small multiples keep the screen's layout in every panel; each panel shows its period's years.
