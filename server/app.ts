@@ -23,6 +23,7 @@ import { requestLog } from "./http/requestLog.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
+import { withClient } from "./sparql/scheduler.ts";
 
 export interface AppDeps {
   engine: QueryEngine;
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.requestLog) app.use(requestLog(deps.requestLog));
   app.set("query parser", "simple");
   app.use(hostAllowList({ bound: deps.config.host ?? "127.0.0.1", extra: deps.config.allowedHosts }));
+  // Every engine query a request makes is scheduled as its client's (scheduler.ts).
+  app.use((req, _res, next) => withClient(req.ip ?? "", next));
   app.use(securityHeaders());
   app.use(compressPayloads(), dataVersionEtags(deps.engine));
   const adminToken = deps.uploads?.adminToken;

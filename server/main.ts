@@ -20,6 +20,9 @@ import { inBackground } from "./sparql/lanes.ts";
 /** Stores above this many triples get their graph model read at start (see "listening"). */
 const PREPARE_VIEWS_ABOVE = 200_000;
 
+/** Each query worker's JavaScript heap (results as strings); its WASM memory is --query-memory's. */
+const WORKER_HEAP_MB = 1024;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -119,7 +122,7 @@ async function startEngine(config: Config): Promise<Started> {
   for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
   const uploaded = loaded.flatMap(({ dataset, quads }) => toChunks(intoGraph(quads, dataset.graph)));
   const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
-  const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, ...options });
+  const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, queue: "fair", memoryCapMb: config.queryMemoryMb, heapMb: WORKER_HEAP_MB, ...options });
   const ready = engine.answering.then(() => countTriples(datasets.files, engine.stats.fileTriples));
   ready.catch(() => {});
   return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready };

@@ -46,6 +46,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   REMOTE_STORE: 502,
   REMOTE_TIMEOUT: 504,
   ENGINE_CLOSED: 503,
+  QUEUE_FULL: 503,
+  MEMORY_CAP: 503,
 };
 
 /** Seconds a client should wait after a 503; a stopped query is not retried sooner. */

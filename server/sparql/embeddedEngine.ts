@@ -8,6 +8,8 @@
  */
 import type { LoadProgress, QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
 import { currentLane } from "./lanes.ts";
+import { startMemoryWatchdog, type Watchdog } from "./memoryWatchdog.ts";
+import { currentClient, FairScheduler } from "./scheduler.ts";
 import type { TaskQueue } from "./taskQueue.ts";
 import { WorkerPool, type PoolStats, type PoolTask, type RunOptions } from "./workerPool.ts";
 import type { GraphOptions, SerializedAnswer, StoreSource } from "./workerProtocol.ts";
@@ -25,8 +27,12 @@ export interface EmbeddedEngineOptions {
    * a long request; true / "loaded" keeps one loaded always; false / "none" never.
    */
   spare?: boolean | "lazy" | "loaded" | "none";
-  /** The waiting line (default: user requests before background work). */
-  queue?: TaskQueue<PoolTask>;
+  /** The waiting line (default: user requests before background work; `fair` for the FairScheduler). */
+  queue?: TaskQueue<PoolTask> | "fair";
+  /** Stop the longest-running query when the process grows this many MB above idle (memoryWatchdog.ts). */
+  memoryCapMb?: number;
+  /** Heap bound of each worker's JavaScript side, in MB. */
+  heapMb?: number;
   /** A lazy extra worker is called in when every worker has run one request this long (default 1000 ms). */
   longMs?: number;
   /** Bytes per batch when a worker reads a line-based file (default 8 MiB). */
@@ -44,8 +50,14 @@ export class EmbeddedEngine implements QueryEngine {
 
   private constructor(private readonly options: EmbeddedEngineOptions) {
     const sources: StoreSource[] = [...(options.sources ?? []), ...(options.chunks?.length ? [{ kind: "nquads" as const, chunks: options.chunks }] : [])];
-    this.pool = new WorkerPool(sources, options.workers, { spare: options.spare, queue: options.queue, longMs: options.longMs, batchBytes: options.batchBytes });
+    const queue = options.queue === "fair" ? new FairScheduler<PoolTask>({ workers: options.workers }) : options.queue;
+    this.pool = new WorkerPool(sources, options.workers, { spare: options.spare, queue, longMs: options.longMs, batchBytes: options.batchBytes, heapMb: options.heapMb });
+    const pool = this.pool;
+    if (options.memoryCapMb) this.watchdog = startMemoryWatchdog({ capBytes: options.memoryCapMb * 2 ** 20, running: () => pool.running(), abort: (task, error) => pool.abort(task, error) });
   }
+
+  /** The memory watchdog, when a cap was set (its peak and idle sizes are for benches and tests). */
+  readonly watchdog?: Watchdog;
 
   /** Starts the workers and resolves once every one has loaded the dataset. */
   static async start(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
@@ -117,6 +129,7 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   close(): Promise<void> {
+    this.watchdog?.stop();
     return this.pool.close();
   }
 
@@ -134,5 +147,5 @@ export class EmbeddedEngine implements QueryEngine {
 }
 
 function run(options: QueryOptions): RunOptions {
-  return { lane: options.lane ?? currentLane(), client: options.client };
+  return { lane: options.lane ?? currentLane(), client: options.client ?? currentClient() };
 }

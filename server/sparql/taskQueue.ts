@@ -39,12 +39,14 @@ export interface TaskQueue<T extends QueuedTask> {
   remove(task: T): boolean;
   /** Every queued task, in no particular order (for closing). */
   drain(): T[];
+  /** A running task was stopped at its deadline (a scheduler may hold it against its client). */
+  onDeadline?(task: T): void;
   readonly length: number;
 }
 
 export class LaneQueue<T extends QueuedTask> implements TaskQueue<T> {
-  private readonly user: T[] = [];
-  private readonly background: T[] = [];
+  protected readonly user: T[] = [];
+  protected readonly background: T[] = [];
 
   get length(): number {
     return this.user.length + this.background.length;

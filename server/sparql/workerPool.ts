@@ -21,6 +21,7 @@
 import { Worker } from "node:worker_threads";
 import { RdfSyntaxError } from "../rdf/parseRdf.ts";
 import type { LoadProgress } from "./engine.ts";
+import { MemoryCapError } from "./memoryWatchdog.ts";
 import { DeadlineError, EngineClosedError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
 import { LaneQueue, type Lane, type QueuedTask, type TaskQueue } from "./taskQueue.ts";
 import { oxigraphWorkerEntry } from "./workerBundle.ts";
@@ -87,6 +88,8 @@ export interface PoolOptions {
   queue?: TaskQueue<PoolTask>;
   /** Bytes per batch when a worker reads a line-based file (tests make it small). */
   batchBytes?: number;
+  /** Heap bound of each worker's JavaScript side, in MB (resourceLimits); none by default. */
+  heapMb?: number;
 }
 
 export class WorkerPool {
@@ -234,7 +237,9 @@ export class WorkerPool {
 
   private spawn(role: Slot["role"]): Slot {
     const entry = oxigraphWorkerEntry();
-    const worker = new Worker(entry.code, { eval: entry.eval, workerData: { sources: this.sources, changes: [...this.changes], batchBytes: this.options.batchBytes } });
+    // The heap bound covers the JavaScript side (result strings); WASM memory is the watchdog's.
+    const resourceLimits = this.options.heapMb ? { maxOldGenerationSizeMb: this.options.heapMb } : undefined;
+    const worker = new Worker(entry.code, { eval: entry.eval, resourceLimits, workerData: { sources: this.sources, changes: [...this.changes], batchBytes: this.options.batchBytes } });
     const slot: Slot = { worker, role, state: "loading", spawnedAt: performance.now() };
     worker.on("message", (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on("error", (error) => this.onCrash(slot, error));
@@ -333,7 +338,7 @@ export class WorkerPool {
     }
     const task = slot.task;
     this.replace(slot);
-    if (task) this.settle(task, error);
+    if (task) this.settle(task, (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? new MemoryCapError(`the worker's heap bound (${this.options.heapMb} MB)`) : error);
   }
 
   /** Dead slot out; the standby (a lazy extra or the loaded spare) or a fresh worker in. */
@@ -365,8 +370,23 @@ export class WorkerPool {
   }
 
   private expire(task: PoolTask): void {
-    if (!this.queue.remove(task) && task.slot && task.slot.task === task) this.replace(task.slot);
+    if (!this.queue.remove(task) && task.slot && task.slot.task === task) {
+      this.queue.onDeadline?.(task);
+      this.replace(task.slot);
+    }
     this.settle(task, new DeadlineError(task.deadlineMs));
+  }
+
+  /** Requests running on a worker now (the memory watchdog picks from them). */
+  running(): readonly PoolTask[] {
+    return this.live().flatMap((slot) => (slot.state === "busy" && slot.task ? [slot.task] : []));
+  }
+
+  /** Stops a running request as its deadline would: its worker is terminated and rebuilt, the caller gets `error`. */
+  abort(task: PoolTask, error: Error): void {
+    if (!task.slot || task.slot.task !== task) return;
+    this.replace(task.slot);
+    this.settle(task, error);
   }
 
   private settle(task: PoolTask, error: Error | undefined, answer?: WorkerAnswer): void {
