@@ -48,6 +48,21 @@ describe("main", () => {
     child!.kill("SIGTERM");
     const { code, stdout } = await exit;
     expect(code).toBe(0);
+    // The listening line, then the request log: one JSON line per request, with its full path.
+    const [first, ...logged] = stdout.trim().split("\n");
+    expect(first).toBe(line);
+    expect(logged.map((entry) => (JSON.parse(entry) as { msg: string }).msg)).toEqual([
+      expect.stringMatching(/^GET \/api\/v1\/health 200 \d+ ms$/),
+      expect.stringMatching(/^GET \/sparql\?query=\S+ 200 \d+ ms$/),
+    ]);
+  });
+
+  it("prints nothing but the listening line with --quiet", async () => {
+    const { firstLine, exit } = start(["--quiet"], { PORT: "0" });
+    const line = await firstLine;
+    await fetch(`${line.replace("Caspian listening on ", "")}/api/v1/health`);
+    child!.kill("SIGTERM");
+    const { stdout } = await exit;
     expect(stdout.trim().split("\n")).toEqual([line]);
   });
 
