@@ -15,6 +15,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   worker: { format: "es" },
+  // citation-js's node-fetch cannot be bundled for the browser (client/shims/nodeFetch.ts).
+  resolve: { alias: { "node-fetch": fileURLToPath(new URL("./client/shims/nodeFetch.ts", import.meta.url)) } },
   server: {
     // "/api/v1", not "/api": the client's own modules live under /api/ (client/api/client.ts).
     proxy: { "/api/v1": "http://localhost:3000", "/sparql": "http://localhost:3000" },
