@@ -3,7 +3,7 @@
  * ==========
  * `npm run bench [-- server engines examples exports explorer start scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
- * `npm run bench -- --size 1m` (or 10k, 100k; repeatable; --virtuoso adds a throwaway Virtuoso on the same data) runs scale.ts,
+ * `npm run bench -- --size 1m` (or 10k, 100k, 5m, 10m; repeatable; `--store virtuoso` for the managed Virtuoso store) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
  */
@@ -11,14 +11,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { printEngineBench, runEngineBench } from "./engines.ts";
 import { printServerBench, runServerBench } from "./server.ts";
 
-// --size S (repeatable) and --virtuoso URL belong to the scale benchmark.
+// --size S (repeatable) and --store virtuoso belong to the scale benchmark.
 const argv = process.argv.slice(2);
 const sizes: string[] = [];
-let virtuoso = false;
+let store: "embedded" | "virtuoso" = "embedded";
 const names: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--size") sizes.push(...argv[++i]!.split(","));
-  else if (argv[i] === "--virtuoso") virtuoso = true;
+  else if (argv[i] === "--store") store = argv[++i] === "virtuoso" ? "virtuoso" : "embedded";
   // --load, --isolation, --soak: the hardening benchmarks (long; never part of the default run).
   else if (["--load", "--isolation", "--soak"].includes(argv[i]!)) names.push(argv[i]!.slice(2));
   else names.push(argv[i]!);
@@ -45,7 +45,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   },
   scale: async () => {
     const { printScaleBench, runScaleBench } = await import("./scale.ts");
-    const rows = await runScaleBench(sizes.length ? sizes : ["10k", "100k"], { virtuoso });
+    const rows = await runScaleBench(sizes.length ? sizes : ["10k", "100k"], { store });
     printScaleBench(rows);
     return rows;
   },

@@ -1,190 +1,282 @@
 /**
  * Scale benchmark
  * ===============
- * `npm run bench -- scale --size 10k|100k|1m` (several --size allowed; default 10k and 100k):
- * generates the fixed-seed graph of that size (scripts/generateGraph.ts), then measures
- *  - the floor: n3's parser alone on the same file, in triples/s;
- *  - loading: loadDatasets + every worker loaded (what `npm start -- --data gen.nt` does), in triples/s;
- *  - memory: RSS and heap growth over the load, in bytes per triple (workers are threads: RSS counts them);
- *  - latency of each API view and of the workbench's example queries through the real server:
- *    the first request (cold: it reads the graph model) and the median of three after.
- * With --virtuoso the same query mix also runs, in the same run, against Virtuoso Open Source
- * (started on loopback with a throwaway database, bulk-loaded with the same ontology and file),
- * with Caspian as its front end (HttpSparqlEngine), for a side-by-side table.
+ * `npm run bench -- --size 1m` (10k, 100k, 1m, 5m, 10m; repeatable; `--store virtuoso` for the
+ * managed Virtuoso store): generates the fixed-seed graph of that size (scripts/generateGraph.ts,
+ * one N-Triples file, kept in the temp folder between runs), then measures in one run:
+ *  - the floor: n3's streaming parser alone on the file;
+ *  - plain Oxigraph: a bare node process doing `Store.load` of the file (plainOxigraph.mjs),
+ *    its load time and RSS;
+ *  - Caspian: `server/main.ts --data file` spawned as a user would, from spawn to the first
+ *    answered query; a sample of health while it loads; the process's RSS once settled and its
+ *    peak (VmHWM; workers are threads, so one process holds it all);
+ *  - every API view, cold (the first request after start) and warm (median of three), and the
+ *    size of its body as sent (brotli) and raw;
+ * and prints them beside each other, with ratios to plain Oxigraph. Not a test: the figures vary
+ * with the machine; compare the ratios, which come from the same run.
  */
-import { readdirSync } from "node:fs";
-import { readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Parser } from "n3";
-import { EXAMPLES } from "../server/graph/exampleQueries.ts";
-import { withPrefixes } from "../client/workbench/prefixes.ts";
+import { finished } from "node:stream/promises";
+import { StreamParser } from "n3";
 import { generateTriples } from "../scripts/generateGraph.ts";
-import { createApp } from "../server/app.ts";
-import { loadDatasets } from "../server/rdf/loadDatasets.ts";
-import { EmbeddedEngine } from "../server/sparql/embeddedEngine.ts";
-import { HttpSparqlEngine } from "../server/sparql/httpEngine.ts";
-import type { QueryEngine } from "../server/sparql/engine.ts";
+import { ROOT, round } from "./measure.ts";
 
-export const SIZES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 };
-const ONTOLOGY = fileURLToPath(new URL("../ontology/", import.meta.url));
+export const SIZES: Record<string, number> = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000, "5m": 5_000_000, "10m": 10_000_000 };
 const GEN = "https://w3id.org/caspian/generated/";
+const actor = (n: number) => encodeURIComponent(`${GEN}actor/${n}`);
 
 export const VIEWS: Record<string, string> = {
   graph: "/api/v1/graph",
   search: "/api/v1/search?q=war",
-  entity: `/api/v1/entity?iri=${encodeURIComponent(`${GEN}actor/0`)}`,
-  timeline: `/api/v1/timeline?a=${encodeURIComponent(`${GEN}actor/0`)}&b=${encodeURIComponent(`${GEN}actor/1`)}`,
-  paths: `/api/v1/paths?from=${encodeURIComponent(`${GEN}actor/0`)}&to=${encodeURIComponent(`${GEN}actor/5`)}`,
-  thirdParties: `/api/v1/third-parties?a=${encodeURIComponent(`${GEN}actor/0`)}&b=${encodeURIComponent(`${GEN}actor/1`)}`,
-  neighbours: `/api/v1/neighbours?iri=${encodeURIComponent(`${GEN}actor/0`)}`,
+  entity: `/api/v1/entity?iri=${actor(0)}`,
+  timeline: `/api/v1/timeline?a=${actor(0)}&b=${actor(1)}`,
+  paths: `/api/v1/paths?from=${actor(0)}&to=${actor(5)}`,
+  thirdParties: `/api/v1/third-parties?a=${actor(0)}&b=${actor(1)}`,
+  neighbours: `/api/v1/neighbours?iri=${actor(0)}`,
 };
+
+const FIRST_QUERY = `/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}`;
+
+export interface ViewTiming {
+  coldMs: number;
+  warmMs: number;
+  status: number;
+  /** Body bytes as sent with Accept-Encoding: br, and uncompressed. */
+  sentBytes: number;
+  rawBytes: number;
+}
 
 export interface ScaleRow {
   size: string;
+  store: "embedded" | "virtuoso";
   triples: number;
-  n3TriplesPerSecond: number;
-  /** Everything up to queryable: parse, chunk, and every worker's store loaded. */
-  loadTriplesPerSecond: number;
-  /** The main thread's part alone: parse and chunk (loadDatasets). */
-  parseTriplesPerSecond: number;
-  rssBytesPerTriple: number;
-  heapBytesPerTriple: number;
-  /** View or example id → [cold ms, warm median ms, status]. */
-  latency: Record<string, { coldMs: number; warmMs: number; status: number }>;
-  virtuoso?: Record<string, { coldMs: number; warmMs: number; status: number }>;
+  n3FloorMs: number;
+  plain?: { loadMs: number; rssBytes: number; peakBytes: number; whole: boolean };
+  caspian: { firstAnswerMs: number; listeningMs: number; settledRssBytes: number; peakRssBytes: number; loadingHealth?: string };
+  views: Record<string, ViewTiming>;
 }
 
-export async function runScaleBench(sizes: string[], options: { virtuoso?: boolean } = {}): Promise<ScaleRow[]> {
+export interface ScaleOptions {
+  store?: "embedded" | "virtuoso";
+}
+
+export async function runScaleBench(sizes: string[], options: ScaleOptions = {}): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const size of sizes) {
     const triples = SIZES[size];
     if (!triples) throw new Error(`Unknown size ${size}; use ${Object.keys(SIZES).join(", ")}`);
-    rows.push(await benchSize(size, triples, options));
+    rows.push(await benchSize(size, triples, options.store ?? "embedded"));
   }
   return rows;
 }
 
-async function benchSize(size: string, triples: number, options: { virtuoso?: boolean }): Promise<ScaleRow> {
-  const dir = await mkdtemp(join(tmpdir(), "caspian-scale-"));
-  const file = join(dir, `gen-${size}.nt`);
-  await writeFile(file, [...generateTriples({ triples })].join(""));
-  try {
-    // The floor: n3 alone, counting quads from the streaming callback (no store, no chunks).
-    const text = await readFile(file, "utf8");
-    let parsed = 0;
-    const floorStart = performance.now();
-    // With a callback n3 parses in the background: the floor is the time to its last (null) quad.
-    await new Promise<void>((resolve, reject) =>
-      new Parser({ format: "application/n-triples" }).parse(text, (error, quad) => {
-        if (error) reject(error);
-        else if (quad) parsed++;
-        else resolve();
-      }),
-    );
-    const floorMs = performance.now() - floorStart;
-
-    global.gc?.();
-    const before = process.memoryUsage();
-    const loadStart = performance.now();
-    const datasets = await loadDatasets([ONTOLOGY, file]);
-    const parseMs = performance.now() - loadStart;
-    const engine = await EmbeddedEngine.start({ chunks: datasets.chunks, workers: 2, deadlineMs: 120_000, rowCap: 1_000_000, spare: false });
-    const loadMs = performance.now() - loadStart;
-    datasets.chunks.length = 0;
-    global.gc?.();
-    const after = process.memoryUsage();
-
-    const latency = await measureMix(engine);
-    await engine.close();
-    const virtuoso = options.virtuoso ? await measureVirtuoso(file) : undefined;
-    return {
-      size,
-      triples: parsed,
-      n3TriplesPerSecond: Math.round(parsed / (floorMs / 1000)),
-      loadTriplesPerSecond: Math.round(parsed / (loadMs / 1000)),
-      parseTriplesPerSecond: Math.round(parsed / (parseMs / 1000)),
-      rssBytesPerTriple: Math.round((after.rss - before.rss) / parsed),
-      heapBytesPerTriple: Math.round((after.heapUsed - before.heapUsed) / parsed),
-      latency,
-      ...(virtuoso ? { virtuoso } : {}),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** The generated file for a size, written once (streamed) and reused by later runs. */
+async function generatedFile(size: string, triples: number): Promise<string> {
+  const file = join(tmpdir(), `caspian-bench-gen-${size}.nt`);
+  if (existsSync(file)) return file;
+  const partial = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(partial);
+  for (const line of generateTriples({ triples })) if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  out.end();
+  await finished(out);
+  renameSync(partial, file);
+  return file;
 }
 
-async function measureVirtuoso(file: string): Promise<ScaleRow["latency"]> {
-  const { loadIntoVirtuoso, startVirtuoso } = await import("../spec/virtuoso/startVirtuoso.ts");
-  const store = await startVirtuoso();
+async function benchSize(size: string, triples: number, store: "embedded" | "virtuoso"): Promise<ScaleRow> {
+  const file = await generatedFile(size, triples);
+  console.error(`scale ${size}: ${file}`);
+  const floor = await n3Floor(file);
+  // Plain Oxigraph holds the whole store in one process; past its memory the comparison is Virtuoso's.
+  const plain = store === "embedded" ? await plainOxigraph(file) : undefined;
+  const dataDir = await mkdtemp(join(tmpdir(), "caspian-scale-data-"));
   try {
-    const ontology = readdirSync(ONTOLOGY).filter((name) => name.endsWith(".ttl")).map((name) => join(ONTOLOGY, name));
-    await loadIntoVirtuoso(store, [...ontology, file], "urn:caspian:bench");
-    return await measureMix(new HttpSparqlEngine({ endpoint: store.endpoint, deadlineMs: 120_000, rowCap: 1_000_000 }));
-  } finally {
-    await store.stop();
-  }
-}
-
-/** Every API view and example query through a real server on this engine: cold, then the median of three. */
-export async function measureMix(engine: QueryEngine): Promise<ScaleRow["latency"]> {
-  const app = createApp({ engine, config: { rowCap: 1_000_000 }, datasets: { files: [] }, log: () => {}, rateLimit: { sparqlPerMinute: 0 } });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const paths: Record<string, string> = { ...VIEWS };
-  for (const example of EXAMPLES) paths[`example:${example.id}`] = `/sparql?query=${encodeURIComponent(withPrefixes(example.query))}`;
-  const latency: ScaleRow["latency"] = {};
-  try {
-    for (const [name, path] of Object.entries(paths)) {
-      const times: number[] = [];
-      let status = 0;
-      for (let i = 0; i < 4; i++) {
-        const start = performance.now();
-        const response = await fetch(base + path, { headers: { Accept: "application/json, application/sparql-results+json;q=0.9, */*;q=0.1" } });
-        await response.arrayBuffer();
-        status = response.status;
-        times.push(performance.now() - start);
-      }
-      const warm = times.slice(1).sort((a, b) => a - b)[1]!;
-      latency[name] = { coldMs: Math.round(times[0]!), warmMs: Math.round(warm * 10) / 10, status };
+    const caspian = await startCaspian(file, dataDir, store);
+    try {
+      const views: Record<string, ViewTiming> = {};
+      for (const [name, path] of Object.entries(VIEWS)) views[name] = await timeView(caspian.url, path);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const memory = memoryOf(caspian.pid);
+      return {
+        size,
+        store,
+        triples: floor.triples,
+        n3FloorMs: round(floor.ms, 0),
+        ...(plain ? { plain } : {}),
+        caspian: { firstAnswerMs: round(caspian.firstAnswerMs, 0), listeningMs: round(caspian.listeningMs, 0), settledRssBytes: memory.rss, peakRssBytes: memory.peak, loadingHealth: caspian.loadingHealth },
+        views,
+      };
+    } finally {
+      await caspian.stop();
     }
   } finally {
-    server.closeAllConnections();
-    server.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
-  return latency;
 }
 
+/** n3's streaming parser alone: the floor any JavaScript loader of the file stands on. */
+async function n3Floor(file: string): Promise<{ ms: number; triples: number }> {
+  const started = performance.now();
+  let triples = 0;
+  const parser = new StreamParser({ format: "application/n-triples" });
+  parser.on("data", () => triples++);
+  createReadStream(file).pipe(parser);
+  await finished(parser);
+  return { ms: performance.now() - started, triples };
+}
+
+function plainOxigraph(file: string): Promise<NonNullable<ScaleRow["plain"]>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "bench/plainOxigraph.mjs"), file], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (data: Buffer) => (out += data));
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`plain Oxigraph exited with ${code}`));
+      const result = JSON.parse(out) as NonNullable<ScaleRow["plain"]>;
+      resolve({ ...result, loadMs: round(result.loadMs, 0) });
+    });
+  });
+}
+
+interface Started {
+  url: string;
+  pid: number;
+  listeningMs: number;
+  firstAnswerMs: number;
+  loadingHealth?: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Spawns the server (node with tsx's loader, one process, so /proc shows all of its memory) and
+ * times spawn → the first answered ASK. Health is sampled while it loads.
+ */
+async function startCaspian(file: string, dataDir: string, store: "embedded" | "virtuoso"): Promise<Started> {
+  const started = performance.now();
+  const args = ["--import", "tsx", "server/main.ts", "--data", file, "--rate-limit", "0", "--data-dir", dataDir, ...(store === "virtuoso" ? ["--store", "virtuoso"] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (data: Buffer) => (stdout += data));
+  child.stderr!.on("data", (data: Buffer) => {
+    stderr += data;
+    if (/Loading/.test(String(data))) process.stderr.write(`  ${String(data).trim()}\n`);
+  });
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited with ${code}: ${stderr.slice(-2000)}`))));
+  exited.catch(() => {});
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once("exit", () => done());
+      child.kill("SIGTERM");
+    });
+  try {
+    // The port is bound before the store is loaded: find it from the "starting" or "listening" line.
+    let url: string | undefined;
+    let loadingHealth: string | undefined;
+    let listeningMs = 0;
+    while (!listeningMs) {
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, 50)), exited]);
+      url ??= /(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout + stderr)?.[1];
+      if (/listening on/.test(stdout)) listeningMs = performance.now() - started;
+      else if (url && !loadingHealth) {
+        const health = await get(`${url}/api/v1/health`).catch(() => undefined);
+        if (health?.status === 200 && /"loading"/.test(health.body)) loadingHealth = health.body.slice(0, 200);
+      }
+    }
+    url ??= /listening on (http:\/\/\S+)/.exec(stdout)![1]!;
+    let firstAnswerMs = 0;
+    while (!firstAnswerMs) {
+      const reply = await get(url + FIRST_QUERY, { Accept: "application/sparql-results+json" });
+      if (reply.status === 200) firstAnswerMs = performance.now() - started;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { url, pid: child.pid!, listeningMs, firstAnswerMs, loadingHealth, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function timeView(base: string, path: string): Promise<ViewTiming> {
+  const times: number[] = [];
+  let status = 0;
+  let rawBytes = 0;
+  for (let i = 0; i < 4; i++) {
+    const reply = await get(base + path, { Accept: "application/json" });
+    status = reply.status;
+    rawBytes = reply.bytes;
+    times.push(reply.ms);
+  }
+  const sent = await get(base + path, { Accept: "application/json", "Accept-Encoding": "br" });
+  return { coldMs: round(times[0]!, 0), warmMs: round(times.slice(1).sort((a, b) => a - b)[1]!, 1), status, sentBytes: sent.bytes, rawBytes };
+}
+
+/** A GET without keep-alive (so a cold request is really the first), timed to the last byte. */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; bytes: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    request(url, { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, body: body.length < 100_000 ? body.toString("utf8") : "", bytes: body.length, ms: performance.now() - started });
+      });
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const x = (value: number, base: number | undefined) => (base ? ` (${(value / base).toFixed(1)}×)` : "");
+
 export function printScaleBench(rows: ScaleRow[]): void {
-  console.log("\nLoading and memory");
-  console.table(
-    rows.map((row) => ({
-      size: row.size,
-      triples: row.triples,
-      "n3 floor (triples/s)": row.n3TriplesPerSecond,
-      "parse+chunk (triples/s)": row.parseTriplesPerSecond,
-      "load to queryable (triples/s)": row.loadTriplesPerSecond,
-      "load / floor": `${((100 * row.loadTriplesPerSecond) / row.n3TriplesPerSecond).toFixed(1)} %`,
-      "RSS B/triple": row.rssBytesPerTriple,
-      "heap B/triple": row.heapBytesPerTriple,
-    })),
-  );
-  console.log("\nLatency, ms (cold / warm median); views and example queries");
-  const names = Object.keys(rows[0]?.latency ?? {});
+  console.log("\nLoading and memory (ratios to plain Oxigraph in the same run)");
   console.table(
     Object.fromEntries(
-      names.map((name) => [
+      rows.map((row) => [
+        `${row.size}${row.store === "virtuoso" ? " virtuoso" : ""}`,
+        {
+          triples: row.triples,
+          "n3 parse (floor)": s(row.n3FloorMs),
+          "plain Oxigraph load / RSS": row.plain ? `${s(row.plain.loadMs)} / ${mb(row.plain.rssBytes)}${row.plain.whole ? "" : " (batched)"}` : "–",
+          "Caspian spawn → first answer": `${s(row.caspian.firstAnswerMs)}${x(row.caspian.firstAnswerMs, row.plain?.loadMs)}`,
+          "Caspian RSS settled": `${mb(row.caspian.settledRssBytes)}${x(row.caspian.settledRssBytes, row.plain?.rssBytes)}`,
+          "Caspian RSS peak": `${mb(row.caspian.peakRssBytes)}${x(row.caspian.peakRssBytes, row.plain?.rssBytes)}`,
+        },
+      ]),
+    ),
+  );
+  for (const row of rows) if (row.caspian.loadingHealth) console.log(`${row.size}: health while loading: ${row.caspian.loadingHealth}`);
+  console.log("\nViews: cold / warm median (ms), body sent (brotli) / raw");
+  console.table(
+    Object.fromEntries(
+      Object.keys(VIEWS).map((name) => [
         name,
         Object.fromEntries(
-          rows.flatMap((row) => {
-            const cell = (m?: { coldMs: number; warmMs: number; status: number }) => (m ? `${m.coldMs} / ${m.warmMs}${m.status === 200 ? "" : ` (${m.status})`}` : "");
-            return [[row.size, cell(row.latency[name])], ...(row.virtuoso ? [[`${row.size} virtuoso`, cell(row.virtuoso[name])]] : [])];
+          rows.map((row) => {
+            const view = row.views[name];
+            const cell = view ? `${view.coldMs} / ${view.warmMs}${view.status === 200 ? "" : ` (${view.status})`}, ${kb(view.sentBytes)} / ${kb(view.rawBytes)}` : "";
+            return [`${row.size}${row.store === "virtuoso" ? " virtuoso" : ""}`, cell];
           }),
         ),
       ]),
     ),
   );
 }
+
+const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     const progress = reportProgress(engine);
+    if (engine.loadProgress?.()) console.error(`Caspian is loading the store; http://${host}:${port}/api/v1/health says how far`);
     ready.then(
       () => {
         clearInterval(progress);
