@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { engine, datasets, uploads, ready } = await startEngine(config);
+  const { engine, datasets, uploads, ready, settled } = await startEngine(config);
   setViewProfile(engine, config.profile);
   const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       () => {
         clearInterval(progress);
         console.log(`Caspian listening on http://${host}:${port}`);
-        prepareViews();
+        void (settled ?? ready).then(prepareViews, () => {});
       },
       (error: unknown) => {
         clearInterval(progress);
@@ -103,6 +103,8 @@ interface Started {
   uploads?: UploadRouteDeps;
   /** Resolves when the store answers (rejects with the load error). */
   ready: Promise<void>;
+  /** Resolves when every worker has loaded: background work waits for it, so it never holds the only one. */
+  settled?: Promise<void>;
 }
 
 async function startEngine(config: Config): Promise<Started> {
@@ -117,8 +119,13 @@ async function startEngine(config: Config): Promise<Started> {
     const { store } = await UploadStore.open(config.dataDir);
     return { engine, datasets: { files: [] }, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit }, ready };
   }
-  // The files are only listed here: each query worker reads them itself (no copy on this thread).
+  // The files are only listed here: each query worker (or Virtuoso's loader) reads them itself.
   const datasets = await planDatasets([...(config.defaultData ? DEFAULT_SOURCES : []), ...config.data]);
+  if (config.store === "virtuoso") {
+    const { startManagedVirtuoso } = await import("./sparql/virtuosoStore.ts");
+    const virtuoso = await startManagedVirtuoso({ dataDir: config.dataDir, sources: datasets.sources, ...options, log: (line) => console.error(line) });
+    return { engine: virtuoso.engine, datasets, ready: Promise.resolve() };
+  }
   const { store, loaded } = await UploadStore.open(config.dataDir);
   for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
   const uploaded = loaded.flatMap(({ dataset, quads }) => toChunks(intoGraph(quads, dataset.graph)));
@@ -126,7 +133,7 @@ async function startEngine(config: Config): Promise<Started> {
   const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, queue: "fair", memoryCapMb: config.queryMemoryMb, heapMb: WORKER_HEAP_MB, ...options });
   const ready = engine.answering.then(() => countTriples(datasets.files, engine.stats.fileTriples));
   ready.catch(() => {});
-  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready };
+  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready, settled: engine.ready };
 }
 
 /** Every few seconds while the store loads, one line on stderr: how far, how fast, how long still. */

@@ -27,7 +27,7 @@ describe("the settings registry", () => {
     for (const [key, setting] of Object.entries(SETTINGS) as [string, { flag?: string; env?: string; kind: string }][]) {
       if (setting.kind === "switch" || key.startsWith("sparql")) continue;
       const fallback = (setting as unknown as { schema: { safeParse: (v: unknown) => { data?: unknown } } }).schema.safeParse(undefined).data;
-      const sample = key === "profile" ? "default" : key === "adminToken" ? "a-long-secret" : key === "host" ? "::1" : typeof fallback === "number" ? String(fallback + 1) : "7";
+      const sample = key === "profile" ? "default" : key === "store" ? "virtuoso" : key === "adminToken" ? "a-long-secret" : key === "host" ? "::1" : typeof fallback === "number" ? String(fallback + 1) : "7";
       const expected = parseConfig(setting.env ? [] : [`--${setting.flag}`, sample], setting.env ? { [setting.env]: sample } : {}, "/srv") as unknown as Record<string, unknown>;
       if (setting.flag) expect(parseConfig([`--${setting.flag}`, sample], {}, "/srv")).toEqual(expected);
     }

@@ -62,7 +62,7 @@ export const SETTINGS = {
   defaultData: { flag: "no-default-data", kind: "switch", schema: z.boolean().default(false).transform((off) => !off), shownDefault: "off", what: "skip the embedded `ontology/` and `data/` (then only `--data` files and uploads load)" },
   deadlineMs: { flag: "deadline", arg: "MS", env: "QUERY_DEADLINE_MS", kind: "value", schema: integer("deadline (--deadline / QUERY_DEADLINE_MS)", 1, 3_600_000).default(10_000), what: "a query running longer is stopped and answered 503" },
   rowCap: { flag: "row-cap", arg: "N", env: "ROW_CAP", kind: "value", schema: integer("row cap (--row-cap / ROW_CAP)", 1, 10_000_000).default(10_000), what: "most rows (or triples) in one answer" },
-  workers: { flag: "workers", arg: "N", env: "WORKERS", kind: "value", schema: integer("workers (--workers / WORKERS)", 1, 64).default(2), what: "query worker threads, each with its own copy of the store (plus one loaded spare)" },
+  workers: { flag: "workers", arg: "N", env: "WORKERS", kind: "value", schema: integer("workers (--workers / WORKERS)", 1, 64).default(2), what: "query worker threads, each with its own copy of the store (one more loads only while every worker is held by a long query)" },
   rateLimit: { flag: "rate-limit", arg: "N", env: "CASPIAN_RATE_LIMIT", kind: "value", schema: integer("rate limit (--rate-limit / CASPIAN_RATE_LIMIT)", 0, 1_000_000).default(600), what: "SPARQL requests per minute per client; `0` for none" },
   apiRateLimit: { flag: "api-rate-limit", arg: "N", env: "CASPIAN_API_RATE_LIMIT", kind: "value", schema: integer("API rate limit (--api-rate-limit / CASPIAN_API_RATE_LIMIT)", 0, 1_000_000).default(1200), what: "`/api/v1` requests per minute per client (a bucket apart from `/sparql`'s); `0` for none" },
   queryMemoryMb: {
@@ -73,6 +73,7 @@ export const SETTINGS = {
     schema: integer("query memory (--query-memory / CASPIAN_QUERY_MEMORY_MB)", 16, 1_000_000).default(1024),
     what: "running queries may grow the process this far above its idle size; past it the longest-running one is stopped (503 `MEMORY_CAP`)",
   },
+  store: { flag: "store", arg: "NAME", env: "CASPIAN_STORE", kind: "value", schema: z.enum(["embedded", "virtuoso"], { error: "store (--store / CASPIAN_STORE) must be embedded or virtuoso" }).default("embedded"), what: "`virtuoso`: keep the data in a Virtuoso Open Source database in the data directory (started or attached to, bulk-loaded once) instead of the embedded store" },
   sparqlEndpoint: { flag: "sparql-endpoint", arg: "URL", env: "SPARQL_ENDPOINT", kind: "value", schema: httpUrl("SPARQL endpoint (--sparql-endpoint / SPARQL_ENDPOINT)").optional(), what: "answer everything (endpoint, API, explorer) from an external SPARQL 1.1 endpoint instead of the embedded store" },
   sparqlUpdateEndpoint: { flag: "sparql-update-endpoint", arg: "URL", env: "SPARQL_UPDATE_ENDPOINT", kind: "value", schema: httpUrl("SPARQL update endpoint (--sparql-update-endpoint / SPARQL_UPDATE_ENDPOINT)").optional(), what: "where uploads go with `--sparql-endpoint`" },
   sparqlUser: { env: "CASPIAN_SPARQL_USER", kind: "value", schema: z.string().optional(), what: "Basic-auth user for the external store" },

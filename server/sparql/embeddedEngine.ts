@@ -44,6 +44,9 @@ export interface EmbeddedEngineOptions {
   unionDefaultGraph?: boolean;
 }
 
+/** Background queries get this many times the configured deadline. */
+const BACKGROUND_DEADLINE_FACTOR = 6;
+
 export class EmbeddedEngine implements QueryEngine {
   readonly name = "oxigraph 0.5 (embedded, worker threads)";
   private readonly pool: WorkerPool;
@@ -134,6 +137,10 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   private deadline(options: QueryOptions): number {
+    // The server's own whole-store reads (start-up preparation) may take longer than a user's
+    // deadline at a million triples; stopping them would only rebuild a worker and start again.
+    // They run beside the user lane, never in its way, so they get a longer one.
+    if (options.deadlineMs === undefined && (options.lane ?? currentLane()) === "background") return this.options.deadlineMs * BACKGROUND_DEADLINE_FACTOR;
     return options.deadlineMs ?? this.options.deadlineMs;
   }
 

@@ -4,8 +4,9 @@
  * The seam between the worker pool and whatever decides which waiting request runs next. The
  * pool owns the workers (spawning, deadlines, replacement); a TaskQueue owns the waiting line.
  * The default, LaneQueue, has two lanes: user requests first, in order; background work (the
- * start-up graph preparation, view precomputation) only when no user request waits and no other
- * background task runs, so it never queues ahead of a user and never holds every worker.
+ * start-up graph preparation, view precomputation) only when no user request waits, no other
+ * background task runs and another worker stays free for users (with one worker: when it is
+ * idle), so it never queues ahead of a user and never holds every worker.
  * A scheduler with limits or per-client fairness implements the same interface (push may throw
  * to refuse a request; the pool hands that error to the caller).
  */
@@ -28,6 +29,8 @@ export interface DispatchContext<T extends QueuedTask> {
   running: readonly T[];
   /** Workers ready to take a task now (at least one when take is called). */
   idleWorkers: number;
+  /** Serving workers loaded and answering (busy or idle). */
+  workers: number;
 }
 
 export interface TaskQueue<T extends QueuedTask> {
@@ -56,9 +59,10 @@ export class LaneQueue<T extends QueuedTask> implements TaskQueue<T> {
     (task.lane === "background" ? this.background : this.user).push(task);
   }
 
-  take({ running }: DispatchContext<T>): T | undefined {
+  take({ running, idleWorkers, workers }: DispatchContext<T>): T | undefined {
     if (this.user.length > 0) return this.user.shift();
-    if (this.background.length > 0 && !running.some((task) => task.lane === "background")) return this.background.shift();
+    const leavesOneFree = workers === 1 || idleWorkers >= 2;
+    if (this.background.length > 0 && leavesOneFree && !running.some((task) => task.lane === "background")) return this.background.shift();
     return undefined;
   }
 

@@ -408,7 +408,7 @@ export class WorkerPool {
       const idle = workers.filter((slot) => slot.state === "idle");
       if (idle.length === 0 || this.queue.length === 0) return;
       const running = workers.flatMap((slot) => (slot.task ? [slot.task] : []));
-      const task = this.queue.take({ running, idleWorkers: idle.length });
+      const task = this.queue.take({ running, idleWorkers: idle.length, workers: workers.filter((slot) => slot.state === "idle" || slot.state === "busy").length });
       if (!task) return;
       const slot = idle[0]!;
       clearTimeout(slot.retireTimer);

@@ -9,10 +9,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
+import { freePort, virtuosoIni } from "../../server/sparql/virtuosoStore.ts";
 
 const run = promisify(execFile);
 
@@ -29,55 +29,11 @@ export interface Virtuoso {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startVirtuoso(): Promise<Virtuoso> {
   if (!VIRTUOSO_BINARY || !ISQL) throw new Error("virtuoso-t or isql-vt is not installed (apt-get install virtuoso-opensource)");
   const dir = await mkdtemp(join(tmpdir(), "caspian-virtuoso-"));
   const [sqlPort, httpPort] = [await freePort(), await freePort()];
-  await writeFile(
-    join(dir, "virtuoso.ini"),
-    `[Database]
-DatabaseFile = ${dir}/virtuoso.db
-ErrorLogFile = ${dir}/virtuoso.log
-LockFile = ${dir}/virtuoso.lck
-TransactionFile = ${dir}/virtuoso.trx
-xa_persistent_file = ${dir}/virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-Striping = 0
-[TempDatabase]
-DatabaseFile = ${dir}/virtuoso-temp.db
-TransactionFile = ${dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:${sqlPort}
-DisableUnixSocket = 1
-CheckpointInterval = 60
-DirsAllowed = ., ${dir}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-MaxQueryMem = 500M
-ThreadsPerQuery = 2
-[HTTPServer]
-ServerPort = 127.0.0.1:${httpPort}
-ServerRoot = /var/lib/virtuoso-opensource-7/vsp
-MaxClientConnections = 5
-ServerThreads = 5
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-DefaultQuery = select distinct ?Concept where {[] a ?Concept} LIMIT 100
-`,
-  );
+  await writeFile(join(dir, "virtuoso.ini"), virtuosoIni({ dir, sqlPort, httpPort, allowed: [dir], size: "small" }));
   const child: ChildProcess = spawn(VIRTUOSO_BINARY, ["-f", "-c", join(dir, "virtuoso.ini")], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
