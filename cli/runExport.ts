@@ -15,6 +15,7 @@ import type { ExportInput, ExportOptions, Raster, ViewStore } from "../client/ex
 import { exportFormat } from "../client/exports/exportFormats.ts";
 import { UnknownPeriodError, lastYearOf, matchPeriods, renderSmallMultiples, type PanelPeriod } from "../client/exports/smallMultiples.ts";
 import { renderSvgFigure, type SvgFigureOptions } from "../client/exports/svgFigure.ts";
+import { placesMap } from "../server/graph/places.ts";
 import { timeline } from "../server/graph/timeline.ts";
 import { NS } from "../server/rdf/namespaces.ts";
 import type { QueryEngine } from "../server/sparql/engine.ts";
@@ -22,6 +23,7 @@ import { TOOL_VERSION, buildView, type BuiltView } from "./buildView.ts";
 import { ExportArgsError, type ExportRequest } from "./exportArgs.ts";
 import { svgToPdf } from "../client/exports/pdfFigure.ts";
 import { figureFonts } from "./fonts.ts";
+import { worldLayers } from "./mapExport.ts";
 import { svgToPng } from "./pngFigure.ts";
 import { viewQuads } from "./rdfOfView.ts";
 import { edgeEvidence, viewSources } from "./viewSources.ts";
@@ -73,6 +75,7 @@ function storeOf(view: BuiltView): ViewStore {
     quads: once(() => viewQuads(view.dataEngine, view.payload)),
     sources: once(() => viewSources(view.dataEngine, view.payload)),
     edgeEvidence: once(() => edgeEvidence(view.dataEngine, view.payload)),
+    mapData: once(async () => ({ places: await placesMap(view.dataEngine), layers: worldLayers() })),
   };
 }
 

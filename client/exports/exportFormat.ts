@@ -16,6 +16,7 @@ import type { ViewSpec } from "./caption.ts";
 import type { Bibliography } from "./cslRecords.ts";
 import type { Figure, FigureProvenance } from "./figure.ts";
 import type { GexfVersion } from "./gexf.ts";
+import type { MapData } from "./mapFigure.ts";
 import type { PresetName, StyleName } from "./presets.ts";
 
 /** The options, with their ranges: the CLI validates against them, the dialog builds its controls from them. */
@@ -56,6 +57,8 @@ export interface ViewStore {
   sources(): Promise<Bibliography>;
   /** Each edge key's evidence lines ("quote" (citation)). */
   edgeEvidence(): Promise<Map<string, string[]>>;
+  /** The places and the base map the map figure draws (mapFigure.ts). */
+  mapData?(): Promise<MapData>;
 }
 
 /** PDF and PNG drawing of the SVG figure, as the platform can do it. */

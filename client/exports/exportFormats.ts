@@ -34,6 +34,27 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
       return [fileOf(this, await input.raster.png(await input.svg(), { widthMm, dpi, font }))];
     },
   },
+  // The map figure (mapFigure.ts): the places of the view's years on the Natural Earth base map.
+  {
+    id: "map-svg", label: "Map figure, SVG", suffix: ".svg", mediaType: "image/svg+xml", needsStore: true, uses: ["figure"],
+    async render(input) { return [fileOf(this, await (await import("./mapFigure.ts")).mapFigureSvg(input, this.id), "map")]; },
+  },
+  {
+    id: "map-pdf", label: "Map figure, PDF (fonts embedded)", suffix: ".pdf", mediaType: "application/pdf", needsStore: true, binary: true, uses: ["figure"],
+    async render(input) {
+      const { title, font } = input.options;
+      const svg = await (await import("./mapFigure.ts")).mapFigureSvg(input, this.id);
+      return [fileOf(this, await input.raster.pdf(svg, { title: title ?? "Caspian map", provenance: input.provenance, font }), "map")];
+    },
+  },
+  {
+    id: "map-png", label: "Map figure, PNG", suffix: ".png", mediaType: "image/png", needsStore: true, binary: true, uses: ["figure", "dpi"],
+    async render(input) {
+      const { widthMm, dpi, font } = input.options;
+      const svg = await (await import("./mapFigure.ts")).mapFigureSvg(input, this.id);
+      return [fileOf(this, await input.raster.png(svg, { widthMm, dpi, font }), "map")];
+    },
+  },
   {
     id: "gexf", label: "GEXF (Gephi, networkx)", suffix: ".gexf", mediaType: "application/gexf+xml", needsStore: false, uses: ["gexfVersion"],
     async render(input) {
