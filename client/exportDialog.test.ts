@@ -80,7 +80,7 @@ describe("the Export dialog", () => {
 
   it("exports what the screen shows: only the visible classes and years", async () => {
     const page = await browser.newPage();
-    await page.goto(server.url + "/?kinds=actor,treaty&from=1800&to=1850");
+    await page.goto(server.url + "/?view=full&kinds=actor,treaty&from=1800&to=1850");
     await waitForExplorer(page);
     const csv = (await download(page, "csv")).toString("utf8");
     const kinds = new Set((parseCsv(csv, { columns: true }) as Record<string, string>[]).map((row) => row.kind));
