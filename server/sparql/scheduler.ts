@@ -85,7 +85,7 @@ export class FairScheduler<T extends QueuedTask> extends LaneQueue<T> {
     this.user.push(task);
   }
 
-  override take({ running, idleWorkers }: DispatchContext<T>): T | undefined {
+  override take({ running, idleWorkers, workers }: DispatchContext<T>): T | undefined {
     const held = new Map<string, number>();
     for (const task of running) held.set(task.client ?? NOBODY, (held.get(task.client ?? NOBODY) ?? 0) + 1);
     const now = performance.now();
@@ -111,7 +111,8 @@ export class FairScheduler<T extends QueuedTask> extends LaneQueue<T> {
       this.user.splice(this.user.indexOf(best), 1);
       return best;
     }
-    if (this.user.length === 0 && this.background.length > 0 && !running.some((task) => task.lane === "background")) return this.background.shift();
+    // Background work never takes the last free worker of several (taskQueue.ts LaneQueue's rule).
+    if (this.user.length === 0 && this.background.length > 0 && (workers === 1 || idleWorkers >= 2) && !running.some((task) => task.lane === "background")) return this.background.shift();
     return undefined;
   }
 
