@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import type { GraphPayload } from "../contract/api.ts";
 import { DEFAULT_SOURCES, loadDatasets } from "../server/rdf/loadDatasets.ts";
 import { EmbeddedEngine } from "../server/sparql/embeddedEngine.ts";
-import { setViewProfile } from "../server/graph/viewProfile.ts";
+import { attachViews } from "../server/graph/viewState.ts";
 import { analyzeQuery } from "../server/sparql/analyzeQuery.ts";
 import { graphView } from "../server/graph/graphView.ts";
 import { thirdParties } from "../server/graph/thirdParties.ts";
@@ -76,7 +76,7 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
   try {
     const dataEngine = await EmbeddedEngine.start({ chunks: datasets.chunks, ...ENGINE_OPTIONS });
     closers.push(dataEngine);
-    setViewProfile(dataEngine, request.profile);
+    attachViews(dataEngine, { profile: request.profile });
     let engine = dataEngine;
     let queryText: string | undefined;
     if (request.query) {
@@ -95,7 +95,7 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
       const ontology = await loadDatasets([DEFAULT_SOURCES[0]!]);
       engine = await EmbeddedEngine.start({ chunks: [...ontology.chunks, answer.body], ...ENGINE_OPTIONS });
       closers.push(engine);
-      setViewProfile(engine, request.profile);
+      attachViews(engine, { profile: request.profile });
     }
     let roles: Map<string, string[]> | undefined;
     let payload = await graphView(engine, { from: request.from, to: request.to, kinds: request.kinds, relations: request.relations, maxNodes: 50_000 });

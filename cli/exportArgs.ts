@@ -6,6 +6,7 @@
  */
 import type { NodeKind, RelationKind } from "../contract/api.ts";
 import { NODE_KINDS, RELATION_KINDS } from "../contract/kinds.ts";
+import { PROFILE_NAMES } from "../server/graph/viewProfile.ts";
 import { PRESET_WIDTH_MM, parseLengthMm, type PresetName, type StyleName } from "../client/exports/presets.ts";
 import { EXPORT_OPTIONS, type GexfVersion } from "../client/exports/exportFormat.ts";
 import { EXPORT_FORMATS, FORMAT_IDS, exportFormat } from "../client/exports/exportFormats.ts";
@@ -46,7 +47,8 @@ export interface ExportRequest {
   profile?: (typeof PROFILE_NAMES)[number];
 }
 
-export const PROFILE_NAMES = ["auto", "default", "wikidata"] as const;
+// Discovered from server/graph/profiles/ (one list for the server's --profile and the CLI's).
+export { PROFILE_NAMES };
 
 export class ExportArgsError extends Error {
   readonly code = "BAD_ARGUMENT";

@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
 import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
-import { setViewProfile } from "./graph/viewProfile.ts";
+import { attachViews } from "./graph/viewState.ts";
 import { countTriples, DEFAULT_SOURCES, intoGraph, planDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
 
   const { engine, datasets, uploads, ready, settled } = await startEngine(config);
-  setViewProfile(engine, config.profile);
+  attachViews(engine, { profile: config.profile });
   const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
 
   const server = app.listen(config.port, config.host);

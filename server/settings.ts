@@ -8,6 +8,7 @@
  * Adding a setting is one entry here plus the code that uses it.
  */
 import { z } from "zod";
+import { PROFILE_NAMES } from "./graph/viewProfile.ts";
 
 export interface Setting {
   /** Long flag without the dashes; absent for environment-only settings. */
@@ -98,7 +99,7 @@ export const SETTINGS = {
     what: "an upload still parsing after this long is stopped and refused",
   },
   quiet: { flag: "quiet", kind: "switch", schema: z.boolean().default(false), shownDefault: "off", what: "no request log (otherwise one JSON line per request on stdout: method, path, status, time; never headers, so never the admin token)" },
-  profile: { flag: "profile", arg: "NAME", env: "CASPIAN_PROFILE", kind: "value", schema: z.enum(["auto", "default", "wikidata"], { error: "profile (--profile / CASPIAN_PROFILE) must be auto, default or wikidata" }).default("auto"), what: "view profile for foreign data: `default`, `wikidata` or `auto`" },
+  profile: { flag: "profile", arg: "NAME", env: "CASPIAN_PROFILE", kind: "value", schema: z.enum(PROFILE_NAMES, { error: `profile (--profile / CASPIAN_PROFILE) must be ${PROFILE_NAMES.slice(0, -1).join(", ")} or ${PROFILE_NAMES.at(-1)}` }).default("auto"), what: "view profile for foreign data: `default`, `wikidata` or `auto`" },
 } as const satisfies Record<string, Setting>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -14,6 +14,7 @@ import { schemaIndex, type SchemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, int, iriOf, iriRef, selectAll } from "./sparqlText.ts";
 import { CAS, NOT_A_RELATION, RDFS_COMMENT, RDFS_LABEL, RDF_TYPE, RELATIONS, SKOS_ALT, SKOS_NOTE } from "./vocabulary.ts";
 import { NS } from "../rdf/namespaces.ts";
+import { nameProperties, viewProfile } from "./viewProfile.ts";
 
 /** Incoming links beyond this many are left out (a hub like Iran has a few hundred); which ones
  * is then the store's choice, as an ORDER BY before the cut costs more than the whole answer. */
@@ -21,15 +22,14 @@ export const INCOMING_LIMIT = 1000;
 
 const SCHEMA_CLASSES = new Set([`${NS.skos}Concept`, `${NS.owl}Class`, `${NS.rdfs}Class`, `${NS.skos}ConceptScheme`]);
 
-/** skos:prefLabel, schema:name, foaf:name, dcterms:title: a resource's name when it has no rdfs:label. */
-const NAME_PROPERTIES = new Set([
-  "http://www.w3.org/2004/02/skos/core#prefLabel", "http://schema.org/name", "https://schema.org/name",
-  "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title",
-]);
 
 export async function entityDetails(engine: QueryEngine, iri: string): Promise<EntityDetails> {
   const ref = iriRef(iri);
-  const labelOf = `OPTIONAL { { ?x rdfs:label ?xLabel } UNION { ?x skos:prefLabel ?xLabel } UNION { ?x dcterms:title ?xLabel } }`;
+  // The view profile's name properties (skos:prefLabel, schema:name ... by default) name a
+  // resource that has no rdfs:label, here and at the other ends of its triples.
+  const names = nameProperties(await viewProfile(engine));
+  const nameSet = new Set(names);
+  const labelOf = `OPTIONAL { ${["rdfs:label", ...names.map((p) => `<${p}>`)].map((p) => `{ ?x ${p} ?xLabel }`).join(" UNION ")} }`;
   const [exists, schema, outgoing, incoming, evidence] = await Promise.all([
     engine.ask(`ASK { { ${ref} ?p ?o } UNION { ?s ?p ${ref} } }`),
     schemaIndex(engine),
@@ -69,7 +69,7 @@ SELECT ?s ?p ?sLabel ?sClass WHERE {
     const o = row.o!;
     others.add(row, "o");
     if (p === RDFS_LABEL) own.add(iri, o);
-    else if (NAME_PROPERTIES.has(p) && o.type === "literal") named.add(iri, o);
+    else if (nameSet.has(p) && o.type === "literal") named.add(iri, o);
     else if (p === SKOS_ALT) altLabels.add(o.value);
     else if (p === RDFS_COMMENT) comments.add(iri, o);
     else if (p === RDF_TYPE && o.type === "uri") classes.add(o.value);

@@ -1,7 +1,8 @@
 /**
  * Label search
  * ============
- * Finds resources by rdfs:label, skos:altLabel or skos:hiddenLabel, case- and
+ * Finds resources by rdfs:label, skos:altLabel, skos:hiddenLabel or the name properties of the
+ * engine's view profile (viewProfile.ts: skos:prefLabel, schema:name ... by default), case- and
  * accent-insensitively, ranked exact > prefix > word prefix > substring > close spelling; the
  * resource's own label breaks ties before an alternative spelling, then shorter labels win.
  * Schema terms (classes, properties, schemes) are left out: the search is for the data. With a
@@ -15,13 +16,9 @@ import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, compareStrings, iriOf, valuesClause, selectAll } from "./sparqlText.ts";
 import { RDFS_LABEL } from "./vocabulary.ts";
+import { nameProperties, viewProfile } from "./viewProfile.ts";
 import { hasWindow, readTimeIndex, type TimeWindow } from "./timeWindow.ts";
 
-/** The other common label properties (viewProfile.ts), searched beside rdfs:label and skos's. */
-const FOREIGN_LABELS = [
-  "http://www.w3.org/2004/02/skos/core#prefLabel", "http://schema.org/name", "https://schema.org/name",
-  "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title",
-];
 
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
@@ -38,9 +35,10 @@ interface LabelEntry {
  * so the labels come back whole and are ranked here; the MINUS drops the ontology's own terms
  * before they leave the store. */
 const labelIndex = perEngine(async (engine) => {
+  const names = nameProperties(await viewProfile(engine));
   const { rows } = await selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?s ?p ?label WHERE {
-  VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel ${FOREIGN_LABELS.map((iri) => `<${iri}>`).join(" ")} }
+  VALUES ?p { rdfs:label skos:altLabel skos:hiddenLabel ${names.map((iri) => `<${iri}>`).join(" ")} }
   ?s ?p ?label .
   FILTER(isIRI(?s))
   MINUS { VALUES ?schema { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property owl:Ontology skos:ConceptScheme } ?s a ?schema }
@@ -55,7 +53,7 @@ SELECT ?s ?p ?label WHERE {
     const iri = iriOf(row, "s");
     const term = row.label;
     if (!iri || !term) continue;
-    const own = row.p?.value === RDFS_LABEL || (FOREIGN_LABELS.includes(row.p?.value ?? "") && !hasRdfsLabel.has(iri));
+    const own = row.p?.value === RDFS_LABEL || (names.includes(row.p?.value ?? "") && !hasRdfsLabel.has(iri));
     if (own) labels.add(iri, term);
     entries.push({ iri, value: term.value, folded: foldText(term.value), own });
   }
