@@ -74,8 +74,8 @@ async function main(): Promise<void> {
     void inBackground(async () => {
       const triples = await engine.tripleCount();
       if (triples < PREPARE_VIEWS_ABOVE || stopping) return;
-      const { readGraphModel } = await import("./graph/graphModel.ts");
-      await readGraphModel(engine);
+      const { prepareViews: prepare } = await import("./graph/graphView.ts");
+      await prepare(engine);
     }).catch((error: unknown) => {
       if (!stopping) console.error(`Could not prepare the graph view: ${(error as Error).message}`);
     });

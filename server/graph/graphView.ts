@@ -10,7 +10,7 @@
  */
 import type { GraphPayload, GraphViewName } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
-import { actorsView } from "./actorsView.ts";
+import { actorsView, readActorNetwork } from "./actorsView.ts";
 import { applyBudget } from "./nodeBudget.ts";
 import { compareStrings } from "./sparqlText.ts";
 import {
@@ -28,6 +28,12 @@ const VIEWS: Record<GraphViewName, ViewBuilder> = {
 
 export async function graphView(engine: QueryEngine, filters: GraphFilters = {}): Promise<GraphPayload> {
   return VIEWS[filters.view ?? "full"](engine, await readViewData(engine), filters);
+}
+
+/** Reads what the first views need — the model, its time and statement indexes, the actors'
+ * network — so the first visitor does not wait for them (main.ts calls it at start on big stores). */
+export async function prepareViews(engine: QueryEngine): Promise<void> {
+  await Promise.all([readViewData(engine), readActorNetwork(engine)]);
 }
 
 export function filterGraph(data: ViewData, filters: GraphFilters): GraphPayload {
