@@ -39,8 +39,9 @@ export interface BuiltView {
   queryText?: string;
   /** Under --lens: each third party's roles, printed under its name. */
   roles?: Map<string, string[]>;
-  /** A period's panel by the server's time window, when the server has that rule. */
-  panelFigure?: (period: { from: number; to: number }) => Figure;
+  /** The view in each period's window by the server's time rule (server/graph/timeWindow.ts), for
+   * small multiples: the nodes and edges graphView keeps in that window, positions from `figure`. */
+  panelFigures(periods: readonly { from: number; to: number }[]): Promise<Figure[]>;
   close(): Promise<void>;
 }
 
@@ -119,7 +120,16 @@ export async function buildView(request: ExportRequest): Promise<BuiltView> {
       roles = lensRoleLines(analysis);
     }
     const figure = figureFromGraph(layoutForFigure(payload));
-    return { engine, dataEngine, payload, figure, spec, dataHash, queryText, roles, close };
+    const panelFigures = (periods: readonly { from: number; to: number }[]) =>
+      Promise.all(
+        periods.map(async ({ from, to }) => {
+          const panel = await graphView(engine, { from, to, kinds: request.kinds, relations: request.relations, maxNodes: 50_000 });
+          const nodes = new Set(panel.nodes.map((n) => n.key));
+          const edges = new Set(panel.edges.map((e) => e.key));
+          return { nodes: figure.nodes.filter((n) => nodes.has(n.key)), edges: figure.edges.filter((e) => edges.has(e.key) && nodes.has(e.source) && nodes.has(e.target)) };
+        }),
+      );
+    return { engine, dataEngine, payload, figure, spec, dataHash, queryText, roles, panelFigures, close };
   } catch (error) {
     await close();
     throw error;

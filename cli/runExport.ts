@@ -100,7 +100,9 @@ async function render(request: ExportRequest, view: BuiltView): Promise<ExportFi
     };
     if (request.periods && request.periods.length > 0) {
       const periods = await resolvePeriods(view.dataEngine, request.periods, lastYearOf(view.figure));
-      return renderSmallMultiples(view.figure, periods, { ...figureOptions, period: undefined }, view.panelFigure).svg;
+      // Each panel holds what the server's time rule puts in its window; the layout is the whole view's.
+      const panels = await view.panelFigures(periods);
+      return renderSmallMultiples(view.figure, periods, { ...figureOptions, period: undefined }, (p) => panels[periods.indexOf(p)]!).svg;
     }
     return renderSvgFigure(view.figure, figureOptions);
   };

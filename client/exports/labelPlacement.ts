@@ -2,7 +2,8 @@
  * Label placement
  * ===============
  * Which node labels a figure prints, and where. Candidates go in order of importance (the
- * explorer's ranking, client/graph/importance.ts); each tries eight places around its node, first
+ * explorer's ranking, client/graph/importance.ts) and only the most important few (plus the
+ * required ones) are candidates at all, so free space never earns a leaf a label; each tries eight places around its node, first
  * on one line, then wrapped onto two (a balanced split at a space), and is placed where its box
  * crosses no placed label and no other node. A label is never shortened: text that finds no room
  * is left out, or — for a node of a class the reader asked for (`required`) — printed as a number
@@ -153,9 +154,16 @@ export function placeLabels(
     hubs?: number;
     /** The key number of a node that gets one (shared across panels so a node keeps its number). */
     numberFor?: (key: string) => number;
+    /** How many of the most important nodes may be labelled besides the required ones: a label
+     * on a peripheral leaf only because there is room there would say it matters. */
+    optional?: number;
+    /** The most important nodes are named or numbered whatever their class: the figure's key players. */
+    alwaysName?: number;
   } = {},
 ): Placement {
-  const hubs = options.hubs ?? 12;
+  const hubs = options.hubs ?? 30;
+  const optional = options.optional ?? Math.max(25, Math.ceil(candidates.length * 0.12));
+  const alwaysName = options.alwaysName ?? 20;
   const discs = new BoxIndex();
   const discOf = new Map<string, Box>();
   for (const c of candidates) {
@@ -180,6 +188,7 @@ export function placeLabels(
   };
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const [rank, c] of order.entries()) {
+    if (rank >= optional && !c.required) continue;
     const minR = rank < hubs ? c.r * 0.5 : 0;
     let placed: PlacedLabel | undefined;
     // The extra lines (a role) may wrap too, after the name has tried both of its forms.
@@ -191,7 +200,7 @@ export function placeLabels(
       }
     }
     if (placed) labels.push(placed);
-    else if (c.required) unplaced.push(c);
+    else if (c.required || rank < alwaysName) unplaced.push(c);
   }
   // Numbers last: they are small, so they fit where the names did not; forced if even they do not.
   const keyed: KeyEntry[] = [];

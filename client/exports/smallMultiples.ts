@@ -3,9 +3,9 @@
  * ===============
  * One figure, one panel per period: every panel uses the same layout and the same scale, so a
  * node sits at the same place in each and the eye sees what appears and disappears over time.
- * A panel holds what is in its window by the views' time rule (figureInWindow: own years, or a
- * dated relation or neighbour in the window; undated things with no dated tie are left out), so
- * panels differ where the data differs. Each heading gives the years the panel covers — an
+ * A panel holds what is in its window by the views' time rule — the server's (timeWindow.ts)
+ * when the caller passes its panels (the CLI), else figureInWindow's reading of it on the figure
+ * alone (the dialog) — so panels differ where the data differs. Each heading gives the years the panel covers — an
  * open-ended period ends at the panel's last dated year, never "1991–1991". Label priority and
  * key numbers are shared, so a node has the same label or number in every panel.
  */

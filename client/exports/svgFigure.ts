@@ -205,7 +205,8 @@ export function wrapText(text: string, width: number, fontSize: number): string[
   const max = Math.max(10, Math.floor(width / (fontSize * 0.6)));
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Split at ordinary spaces only: a no-break space keeps a key number with its name.
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > max) {
       lines.push(line);
       line = word;
@@ -243,7 +244,7 @@ function renderKey(entries: KeyEntry[], x: number, y: number, width: number, siz
   const seen = new Map<number, KeyEntry>();
   for (const e of entries) if (!seen.has(e.number)) seen.set(e.number, e);
   if (seen.size === 0) return { svg: "", height: 0 };
-  const text = `Key: ${[...seen.values()].sort((a, b) => a.number - b.number).map((e) => `${e.number} ${e.text}`).join(" · ")}`;
+  const text = `Key: ${[...seen.values()].sort((a, b) => a.number - b.number).map((e) => `${e.number}\u00a0${e.text}`).join(" · ")}`;
   const lines = wrapText(text, width, size);
   const lh = size * 1.3;
   const spans = lines.map((line, i) => `<tspan x="${num(x)}" y="${num(y + size + i * lh)}">${escapeXml(line)}</tspan>`).join("");
