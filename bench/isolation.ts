@@ -8,13 +8,13 @@
  * idle and under attack (and their ratio), and when each pathological query was stopped, against
  * its deadline. Four query workers: the two attackers hold two, the simple queries use the rest.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { generateTriples } from "../scripts/generateGraph.ts";
-import { round, spawnServer, summarize, timedGet, TSX_CLI, type Summary } from "./measure.ts";
+import { round, spawnServer, summarize, timedGet, type Summary } from "./measure.ts";
 
 const TRIPLES = Number(process.env.BENCH_ISOLATION_TRIPLES ?? 1_000_000);
 const DEADLINE_MS = Number(process.env.BENCH_ISOLATION_DEADLINE_MS ?? 10_000);
@@ -47,11 +47,11 @@ export async function runIsolationBench(): Promise<IsolationResult> {
   await finished(out);
   const started = performance.now();
   const server = await spawnServer(
-    [TSX_CLI, "server/main.ts", "--quiet", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0"],
+    ["--import", "tsx", "server/main.ts", "--quiet", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0"],
     { PORT: "0" },
   );
   try {
-    await settle(server.url);
+    await settle(server.url, server.child.pid!);
     const loadSeconds = (performance.now() - started) / 1000;
     const idleSamples: number[] = [];
     for (let i = 0; i < 20; i++) await timedGet(server.url + SIMPLE[i % 2]!);
@@ -94,10 +94,11 @@ export async function runIsolationBench(): Promise<IsolationResult> {
 }
 
 /**
- * Waits until the server answers like an idle one: workers (and the spare) still loading the
- * graph would make "idle" a busy baseline. Twenty quick answers in a row, then a last pause.
+ * Waits until the server answers like an idle one: workers still loading the graph would make
+ * "idle" a busy baseline. Twenty quick answers in a row, the process's memory steady for five
+ * seconds (every worker loaded), then a last pause.
  */
-async function settle(url: string): Promise<void> {
+async function settle(url: string, pid: number): Promise<void> {
   const ask = `${url}${SIMPLE[1]}`;
   let quick = 0;
   const giveUp = performance.now() + 300_000;
@@ -106,7 +107,15 @@ async function settle(url: string): Promise<void> {
     quick = reply.status === 200 && reply.ms < 20 ? quick + 1 : 0;
     if (quick === 0) await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  // The first worker answers while the others still load: wait until the memory stops growing.
+  let last = 0;
+  for (let stable = 0; stable < 5 && performance.now() < giveUp; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    stable = Math.abs(rss - last) < last * 0.01 ? stable + 1 : 0;
+    last = rss;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
 }
 
 export function printIsolationBench(result: IsolationResult): void {
