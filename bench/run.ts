@@ -1,7 +1,7 @@
 /**
  * Benchmarks
  * ==========
- * `npm run bench [-- server engines examples exports explorer start scale]`: runs the chosen benchmarks (all but scale by default),
+ * `npm run bench [-- server engines examples exports explorer map start scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
  * `npm run bench -- --size 1m` (or 10k, 100k, 5m, 10m; repeatable; `--store virtuoso` for the managed Virtuoso store) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
@@ -77,6 +77,11 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     const result = await runStartBench();
     printStartBench(result);
     return result;
+  },
+  map: async () => {
+    // The Map view's first frame and pan cost, against the network's in the same run (bench/map.ts).
+    const { runMapBench } = await import("./map.ts");
+    return runMapBench();
   },
   explorer: async () => {
     // Browser benchmark (client side): loaded lazily so the server ones run without Chromium.

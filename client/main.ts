@@ -407,8 +407,8 @@ const ctx: ExplorerContext = {
 // A glob import, so the page builds whether or not a panel module exists yet.
 const panelModules = import.meta.glob<Record<string, PanelMount>>(["./views/timeline.ts", "./views/paths.ts", "./views/lens.ts", "./workbench/workbench.ts", "./map/mapPanel.ts"]);
 const panels: [string, string, string][] = [
-  ["./views/timeline.ts", "mountTimeline", "timeline"],
   ["./map/mapPanel.ts", "mountMapPanel", "map-view"],
+  ["./views/timeline.ts", "mountTimeline", "timeline"],
   ["./views/paths.ts", "mountPathsPanel", "panel-paths"],
   ["./views/lens.ts", "mountLensPanel", "panel-lens"],
   ["./workbench/workbench.ts", "mountWorkbench", "panel-query"],

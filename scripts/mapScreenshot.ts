@@ -13,7 +13,7 @@ import { startExplorer } from "../client/test/explorerServer.ts";
 
 const OUT = fileURLToPath(new URL("../docs/map-1800-1830.png", import.meta.url));
 
-async function main(path = "/?display=map&from=1800&to=1830&theme=light", out = OUT): Promise<void> {
+async function main(path = "/?display=map&from=1800&to=1830&map=46,40.5,2.2&theme=light", out = OUT): Promise<void> {
   const [server, browser] = await Promise.all([startExplorer(), launchBrowser({ width: 1440, height: 900 })]);
   try {
     const page = await browser.newPage();

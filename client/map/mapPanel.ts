@@ -23,6 +23,8 @@ export interface MapProbe {
   firstFrameAt?: number;
   /** From the Map view's first request to that frame. */
   firstFrameMs?: number;
+  /** performance.now() when the panel was mounted (the page mounts it once the graph is loaded). */
+  mountedAt?: number;
   view?: MapView;
 }
 declare global {
@@ -44,7 +46,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 const LEGEND_RELATIONS = ["war", "rivalry", "threat", "treatyParty", "alliance", "other"] as const;
 
 export const mountMapPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
-  const probe: MapProbe = (window.caspianMap = { state: "idle" });
+  const probe: MapProbe = (window.caspianMap = { state: "idle", mountedAt: performance.now() });
   const area = container.parentElement!;
   let load: Load = { type: "idle" };
   let view: MapView | undefined;
