@@ -314,8 +314,12 @@ export interface SourcePassage {
 }
 
 export interface Health {
-  /** "loading" while the store still loads (other requests wait for it meanwhile). */
-  status: "ok" | "loading";
+  /**
+   * "loading" while the store still loads (other requests wait for it meanwhile); "degraded" when
+   * the engine does not answer a trivial query in time (`problem` says what it answered).
+   */
+  status: "ok" | "loading" | "degraded";
+  problem?: string;
   version: string;
   triples: number;
   engine: string;

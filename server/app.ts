@@ -13,8 +13,8 @@ import { createApiRouter } from "./http/apiRouter.ts";
 import { createClientRouter } from "./http/clientRoute.ts";
 import { apiNotFound, errorMiddleware, type ErrorMiddlewareOptions } from "./http/errors.ts";
 import { createHealthRouter } from "./http/healthRoute.ts";
-import { bodyLimit, clientRateLimit, DEFAULT_API_PER_MINUTE, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, hostAllowList, securityHeaders, writesOnly } from "./http/security.ts";
-import { createSparqlRouter } from "./http/sparqlRoute.ts";
+import { bodyLimit, clientRateLimit, DEFAULT_API_PER_MINUTE, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, DEFAULT_SEND_TIMEOUT_MS, hostAllowList, securityHeaders, sendTimeout, writesOnly } from "./http/security.ts";
+import { createSparqlRouter, DEFAULT_ANSWER_LIMIT } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { createNeighboursRouter } from "./http/apiNeighbours.ts";
 import { compressPayloads, dataVersionEtags } from "./http/payloads.ts";
@@ -27,7 +27,7 @@ import { withClient } from "./sparql/scheduler.ts";
 
 export interface AppDeps {
   engine: QueryEngine;
-  config: Pick<Config, "rowCap"> & Partial<Pick<Config, "host" | "allowedHosts">>;
+  config: Pick<Config, "rowCap"> & Partial<Pick<Config, "host" | "allowedHosts" | "answerLimit" | "sendTimeoutMs">>;
   datasets: { files: DatasetFile[] };
   /** Folder of the built client; defaults to dist/ at the repository root. */
   distDir?: string;
@@ -57,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Every engine query a request makes is scheduled as its client's (scheduler.ts).
   app.use((req, _res, next) => withClient(req.ip ?? "", next));
   app.use(securityHeaders());
+  app.use(sendTimeout(deps.config.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS));
   app.use(compressPayloads(), dataVersionEtags(deps.engine));
   const adminToken = deps.uploads?.adminToken;
   app.use(UPLOADS_PATH, writesOnly(clientRateLimit({ limit: deps.rateLimit?.uploadsPerMinute ?? DEFAULT_UPLOADS_PER_MINUTE, what: "uploads and deletions", adminToken })));
@@ -65,7 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.uploads) app.use("/api/v1/datasets", createUploadRouter(deps.uploads));
   app.use(bodyLimit({ except: [UPLOADS_PATH] }));
   app.use("/sparql", clientRateLimit({ limit: deps.rateLimit?.sparqlPerMinute ?? DEFAULT_SPARQL_PER_MINUTE, what: "SPARQL requests", adminToken }));
-  app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap, adminToken: deps.uploads?.adminToken }));
+  app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap, answerLimit: deps.config.answerLimit ?? DEFAULT_ANSWER_LIMIT, adminToken: deps.uploads?.adminToken }));
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
   app.use("/api/v1/neighbours", createNeighboursRouter(deps.engine));

@@ -5,12 +5,12 @@ const CWD = "/srv/caspian";
 
 describe("parseConfig", () => {
   it("uses the documented defaults when nothing is given", () => {
-    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
+    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
   });
 
   it("reads the environment", () => {
     const config = parseConfig([], { PORT: "0", HOST: "0.0.0.0", QUERY_DEADLINE_MS: "2500", ROW_CAP: "50", WORKERS: "3", CASPIAN_DATA: "a.ttl, b.ttl" }, CWD);
-    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
+    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
   });
 
   it("lets flags win over the environment and repeats --data", () => {

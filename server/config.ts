@@ -13,9 +13,11 @@ import { flagOptions, rawValues, settingsSchema, usageText, type SettingValues }
  * The validated settings (settings.ts), with paths made absolute and sizes in bytes. Embedded
  * configs drop the external store's fields; external ones drop --data.
  */
-export type Config = Omit<SettingValues, "uploadLimitMb" | "sparqlEndpoint" | "sparqlUpdateEndpoint" | "sparqlUser" | "sparqlPassword" | "adminToken"> & {
+export type Config = Omit<SettingValues, "uploadLimitMb" | "answerLimitMb" | "sparqlEndpoint" | "sparqlUpdateEndpoint" | "sparqlUser" | "sparqlPassword" | "adminToken"> & {
   /** Largest upload in bytes. */
   uploadLimit: number;
+  /** Largest SPARQL answer body in bytes. */
+  answerLimit: number;
   sparqlEndpoint?: string;
   sparqlUpdateEndpoint?: string;
   sparqlUser?: string;
@@ -47,8 +49,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv | Re
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `Invalid configuration: ${issue.message} (got ${JSON.stringify(pick(raw, issue.path))}).`).join("\n"));
   }
-  const { uploadLimitMb, ...config } = parsed.data;
-  const common = { dataDir: resolve(cwd, config.dataDir), uploadLimit: uploadLimitMb * MB };
+  const { uploadLimitMb, answerLimitMb, ...config } = parsed.data;
+  const common = { dataDir: resolve(cwd, config.dataDir), uploadLimit: uploadLimitMb * MB, answerLimit: answerLimitMb * MB };
   const optional = dropUndefined({ adminToken: config.adminToken, sparqlUser: config.sparqlUser, sparqlPassword: config.sparqlPassword });
   if (config.sparqlEndpoint) {
     if (config.data.length > 0) throw new ConfigError("--data loads files into the embedded store; with --sparql-endpoint the data lives in that endpoint's store.");

@@ -66,6 +66,22 @@ export const SETTINGS = {
   workers: { flag: "workers", arg: "N", env: "WORKERS", kind: "value", schema: integer("workers (--workers / WORKERS)", 1, 64).default(2), what: "query worker threads, each with its own copy of the store (one more loads only while every worker is held by a long query)" },
   rateLimit: { flag: "rate-limit", arg: "N", env: "CASPIAN_RATE_LIMIT", kind: "value", schema: integer("rate limit (--rate-limit / CASPIAN_RATE_LIMIT)", 0, 1_000_000).default(600), what: "SPARQL requests per minute per client; `0` for none" },
   apiRateLimit: { flag: "api-rate-limit", arg: "N", env: "CASPIAN_API_RATE_LIMIT", kind: "value", schema: integer("API rate limit (--api-rate-limit / CASPIAN_API_RATE_LIMIT)", 0, 1_000_000).default(1200), what: "`/api/v1` requests per minute per client (a bucket apart from `/sparql`'s); `0` for none" },
+  answerLimitMb: {
+    flag: "answer-limit",
+    arg: "MB",
+    env: "CASPIAN_ANSWER_LIMIT_MB",
+    kind: "value",
+    schema: integer("answer limit (--answer-limit / CASPIAN_ANSWER_LIMIT_MB)", 1, 100_000).default(16),
+    what: "largest SPARQL answer body; a longer one is cut to fewer rows and says `Caspian-Truncated: bytes`",
+  },
+  sendTimeoutMs: {
+    flag: "send-timeout",
+    arg: "MS",
+    env: "CASPIAN_SEND_TIMEOUT_MS",
+    kind: "value",
+    schema: integer("send timeout (--send-timeout / CASPIAN_SEND_TIMEOUT_MS)", 100, 3_600_000).default(30_000),
+    what: "a client that reads nothing of its answer for this long is disconnected",
+  },
   queryMemoryMb: {
     flag: "query-memory",
     arg: "MB",

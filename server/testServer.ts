@@ -24,6 +24,8 @@ export interface TestServerOptions {
   workers?: number;
   /** Keep a loaded spare worker (off by default: most tests never stop a query). */
   spare?: boolean;
+  /** Further app settings (answer limit, send timeout, hosts). */
+  config?: Partial<AppDeps["config"]>;
   /** Schedule fairly per client (the server's FairScheduler) instead of first come, first served. */
   fair?: boolean;
   /** Stop a query when the process grows this many MB above idle (the memory watchdog). */
@@ -63,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine =
     options.engine ??
     (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false, ...(options.fair ? { queue: "fair" as const } : {}), memoryCapMb: options.memoryCapMb }));
-  const app = createApp({ engine, config: { rowCap }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), requestLog: options.requestLog, rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
+  const app = createApp({ engine, config: { rowCap, ...options.config }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), requestLog: options.requestLog, rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -2,7 +2,8 @@
  * Health
  * ======
  * GET /api/v1/health: the server is up, which engine answers and how many triples it holds,
- * with the per-file counts of what was loaded.
+ * with the per-file counts of what was loaded; "degraded" when the engine does not answer a
+ * trivial query within 5 s.
  */
 import express from "express";
 import type { DatasetFile } from "../rdf/loadDatasets.ts";
@@ -22,8 +23,10 @@ export function createHealthRouter(deps: HealthRouteDeps): express.Router {
   router.get("/", async (_req, res) => {
     // While the store loads, health answers at once with the progress instead of waiting for it.
     const progress = deps.engine.loadProgress?.();
+    const problem = progress ? undefined : await probe(deps.engine);
     const body: HealthBody = {
-      status: progress ? "loading" : "ok",
+      status: progress ? "loading" : problem ? "degraded" : "ok",
+      ...(problem ? { problem } : {}),
       version: deps.version,
       triples: progress ? progress.triples : await deps.engine.tripleCount(),
       engine: deps.engine.name,
@@ -33,4 +36,22 @@ export function createHealthRouter(deps: HealthRouteDeps): express.Router {
     res.json(body);
   });
   return router;
+}
+
+/** Health answers within this, whatever the engine does. */
+const PROBE_MS = 5000;
+
+/**
+ * A trivial ASK through the same queue and workers as every query: "ok" must mean queries are
+ * answered, not only that the process is up (a worker unable to load data once left health "ok"
+ * while every query was a 503). Undefined when it answers; else what went wrong.
+ */
+async function probe(engine: QueryEngine): Promise<string | undefined> {
+  try {
+    await engine.ask("ASK {}", { deadlineMs: PROBE_MS, lane: "user" });
+    return undefined;
+  } catch (error) {
+    const coded = error as { code?: string; message?: string };
+    return `${coded.code ?? "ERROR"}: ${coded.message ?? String(error)}`.slice(0, 300);
+  }
 }

@@ -162,3 +162,28 @@ function hostName(header: string): string {
   if (lower.startsWith("[")) return lower.slice(1, lower.indexOf("]") > 0 ? lower.indexOf("]") : undefined);
   return lower.replace(/:\d*$/, "").replace(/\.$/, "");
 }
+
+/** Default --send-timeout. */
+export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+
+/**
+ * Drops a client that stops reading its answer: once a response starts, a socket with no
+ * progress for `ms` is destroyed, so a held connection cannot pin a large answer in memory (30
+ * such clients once held 1.1 GB). Between requests the socket's own idle handling applies again.
+ */
+export function sendTimeout(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const socket = res.socket;
+    if (!socket) return next();
+    const drop = () => socket.destroy();
+    // From the first byte of the answer: a query still being computed sends nothing, legitimately.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      socket.setTimeout(ms, drop);
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    // Only the listener goes: once the answer is out, Node sets the keep-alive timeout itself.
+    res.once("close", () => socket.off("timeout", drop));
+    next();
+  };
+}

@@ -23,11 +23,15 @@ export interface SparqlRouteDeps {
   engine: QueryEngine;
   /** The row cap, named in the truncation header. */
   rowCap: number;
+  /** Largest answer body in bytes (--answer-limit); a larger one is cut to fewer rows. */
+  answerLimit?: number;
   /** The admin token; without one an update is 403, with one a missing or wrong token is 401. */
   adminToken?: string;
 }
 
 export const TRUNCATED_HEADER = "Caspian-Truncated";
+/** Default --answer-limit: 16 MB. */
+export const DEFAULT_ANSWER_LIMIT = 16 * 1024 * 1024;
 
 const ALLOWED = ["GET", "POST", "HEAD", "OPTIONS"] as const;
 /** What a browser elsewhere may do: read-only queries (HEAD needs no preflight). */
@@ -103,11 +107,22 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   // FROM NAMED alone an empty default graph); else the store's union default graph.
   const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
   const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : (analysis.dataset ?? {});
-  const result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
+  let result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
+  const limit = deps.answerLimit ?? DEFAULT_ANSWER_LIMIT;
+  let cutForBytes = false;
+  const bytes = Buffer.byteLength(result.body);
+  if (bytes > limit) {
+    // Asked again for as many rows as fit, with a tenth to spare: rows differ in size.
+    const rows = Math.floor((result.count * limit) / bytes * 0.9);
+    if (rows < 1) throw new HttpError(422, "ANSWER_TOO_LARGE", `One row of the answer is larger than the answer limit (${limit} bytes, --answer-limit).`);
+    result = await deps.engine.serialize(query, form, mediaType, { ...graphs, rowCap: rows });
+    cutForBytes = true;
+  }
   res.status(200);
   res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
   res.set("Vary", "Accept");
-  if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
+  if (cutForBytes) res.set(TRUNCATED_HEADER, `bytes; limit=${limit}`);
+  else if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
   res.send(mediaType.endsWith("xml") ? wellFormedXml(result.body) : result.body);
 }
 

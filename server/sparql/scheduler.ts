@@ -6,8 +6,9 @@
  * - bounded: past `maxQueued` waiting requests (or `perClientQueued` from one client) a request
  *   is refused at once with QueueFullError (503 + Retry-After), not after waiting its deadline;
  * - per-client concurrency: one client holds at most `perClientRunning` workers;
- * - a reserved worker: the last idle worker goes only to a client that has nothing running, so a
- *   cheap request never waits behind another client's expensive ones;
+ * - a reserved worker: the last idle worker goes only to a client that has nothing running and
+ *   no query stopped at its deadline lately, so a cheap request never waits behind another
+ *   client's expensive ones;
  * - clients whose queries keep hitting the deadline are slowed first: one worker at most, never
  *   the last idle one, and only when nobody else waits;
  * - among the rest, the client with the fewest running requests goes first, then the oldest.
@@ -100,7 +101,8 @@ export class FairScheduler<T extends QueuedTask> extends LaneQueue<T> {
       // Slowed: one worker at most, never the last idle one, and only when nobody else waits.
       if (slowed(client) && (holding > 0 || idleWorkers < 2 || othersWait(client))) continue;
       if (client !== NOBODY && holding >= this.perClientRunning) continue;
-      if (lastWorker && holding > 0 && client !== NOBODY) continue;
+      // The last idle worker is for clients with nothing running and no query stopped lately.
+      if (lastWorker && client !== NOBODY && (holding > 0 || this.recentStrikes(client, now) > 0)) continue;
       // Queue order is arrival order, so the first task at the lowest holding count is the oldest.
       if (holding < bestHeld) {
         best = task;
