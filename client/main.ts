@@ -76,6 +76,7 @@ const details = createDetailsPanel($("panel-details"), {
   hide: (iri) => setState({ hidden: [...(store.get().hidden ?? []), iri], selected: store.get().selected === iri ? undefined : store.get().selected }),
   showInText: (ev) => void sourceDialog.open(ev.iri, ev.quote),
   busy,
+  window: () => ({ from: store.get().from, to: store.get().to, editorial: store.get().editorial }),
 });
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
 const appearance = mountAppearancePanel($("filters"), {
@@ -341,8 +342,11 @@ async function loadGraph() {
     view.sigma.once("afterRender", () => {
       probe.firstFrameAt = performance.now();
       probe.firstFrameMs = probe.firstFrameAt - started;
-      probe.state = "drawn";
-      graphContainer.dataset.state = "drawn";
+      // A graph that needs no layout is ready before its first frame: keep it ready.
+      if (probe.state === "loading") {
+        probe.state = "drawn";
+        graphContainer.dataset.state = "drawn";
+      }
     });
     applyState(store.get());
     const camera = store.get().camera;

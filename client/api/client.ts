@@ -8,6 +8,7 @@
 import type {
   ApiError,
   DatasetList,
+  EdgeStatements,
   UploadedDataset,
   EntityDetails,
   ExampleQuery,
@@ -113,13 +114,26 @@ export function getPlaces(signal?: AbortSignal): Promise<PlacesMap> {
   return getJson<PlacesMap>("/places", {}, signal);
 }
 
-export function getPaths(from: string, to: string, max?: number, signal?: AbortSignal): Promise<PathsResult> {
-  return getJson<PathsResult>("/paths", { from, to, max }, signal);
+/** `order: "time"`: time-respecting paths (each step starts no earlier than the one before). */
+export function getPaths(from: string, to: string, max?: number, signal?: AbortSignal, options: { order?: "any" | "time"; start?: number; end?: number } = {}): Promise<PathsResult> {
+  return getJson<PathsResult>("/paths", { from, to, max, order: options.order, start: options.start, end: options.end }, signal);
 }
 
-/** The dyad defaults to Iran and Russia on the server when a or b is left out. */
-export function getThirdParties(a?: string, b?: string, signal?: AbortSignal): Promise<ThirdPartyAnalysis> {
-  return getJson<ThirdPartyAnalysis>("/third-parties", { a, b }, signal);
+/**
+ * The dyad defaults to Iran and Russia on the server when a or b is left out. With a window only
+ * the roles meeting it; the answer's `periods` groups the roles a row per period.
+ */
+export function getThirdParties(a?: string, b?: string, signal?: AbortSignal, window: { from?: number; to?: number } = {}): Promise<ThirdPartyAnalysis> {
+  return getJson<ThirdPartyAnalysis>("/third-parties", { a, b, from: window.from, to: window.to }, signal);
+}
+
+/** The statements behind an edge, with their own evidence and attribution: an actors-view edge by its ends and relation, a full-view edge by its key. */
+export function getEdgeStatements(
+  edge: { key: string } | { source: string; target: string; relation: RelationKind },
+  options: { from?: number; to?: number; editorial?: "exclude" } = {},
+  signal?: AbortSignal,
+): Promise<EdgeStatements> {
+  return getJson<EdgeStatements>("/edge", { ...edge, ...options }, signal);
 }
 
 /** The paragraph of the article holding an evidence node's quote (or a quote given as text). */

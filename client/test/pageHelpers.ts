@@ -44,3 +44,13 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
 export function fullGraphPath(path: string): string {
   return path.includes("view=") ? path : `${path}${path.includes("?") ? "&" : "?"}view=full`;
 }
+
+/** A new page at `url`, waited on until the explorer is ready, with the page errors it logs. */
+export async function openExplorerPage(context: { newPage(): Promise<Page> }, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await waitForExplorer(page);
+  return { page, errors };
+}

@@ -33,6 +33,8 @@ export interface ViewState {
   labelSize?: number;
   lens?: { a: string; b: string } | null; // third-party lens dyad
   path?: { from: string; to: string } | null;
+  /** "time": paths in time order (each step starts no earlier than the one before). */
+  pathOrder?: "time";
   camera?: { x: number; y: number; ratio: number };
   theme?: "light" | "dark";
   /** Which side-panel tab is open ("details", "paths", "lens", "query"). */

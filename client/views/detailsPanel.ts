@@ -5,8 +5,8 @@
  * ways, evidence with section and cited work) or the selected edge (its n-ary node's details).
  * Contested claims carry a badge and the editorial note. All data goes in as text.
  */
-import type { EntityDetails, Evidence, Relation } from "../../contract/api.ts";
-import { getEntity } from "../api/client.ts";
+import type { EdgeStatement, EdgeStatements, EntityDetails, Evidence, Relation, RelationKind } from "../../contract/api.ts";
+import { getEdgeStatements, getEntity } from "../api/client.ts";
 import type { DisplayEdge } from "../graph/model.ts";
 import { NODE_COLOR, NODE_KIND_LABEL, RELATION_LABEL, RELATION_STYLE } from "../graph/palette.ts";
 import { clear, h, localName, yearText } from "./dom.ts";
@@ -17,6 +17,8 @@ export interface DetailsActions {
   hide(iri: string): void;
   showInText(evidence: Evidence): void;
   busy<T>(label: string, work: Promise<T>): Promise<T>;
+  /** The view's window and editorial switch, which narrow an edge's statements as they narrow the graph. */
+  window?(): { from?: number; to?: number; editorial?: "exclude" };
 }
 
 export interface DetailsPanel {
@@ -135,6 +137,34 @@ function scrollToTop(container: HTMLElement): void {
   }
 }
 
+/** One statement behind an edge: what it says, its years, whose reading it is, and its own evidence. */
+function statementItem(st: EdgeStatement, actions: DetailsActions): HTMLElement {
+  const years = yearText(st.startYear, st.endYear);
+  const says = st.triples.map((t) => `${t.subject.label} — ${t.predicate.label || localName(t.predicate.iri)} — ${t.object.label}`);
+  return h(
+    "li",
+    { class: `statement${st.editorial ? " editorial-statement" : ""}`, "data-iri": st.iri ?? st.ground.iri },
+    h("p", { class: "statement-ground" }, entityButton(st.ground, actions), years ? h("span", { class: "years" }, ` (${years})`) : null),
+    ...says.map((line) => h("p", { class: "statement-says" }, line)),
+    h(
+      "p",
+      { class: "attribution" },
+      st.editorial ? h("span", { class: "badge editorial-badge", title: "A reading the editors add; the article does not state it in so many words" }, "Editorial reading") : `Stated by ${st.attributedTo.label}`,
+      st.disputed ? " " : "",
+      st.disputed ? contestedBadge() : null,
+    ),
+    st.note ? h("p", { class: st.disputed ? "contested-note" : "editorial" }, st.note) : null,
+    st.evidenceOf === "subject" && st.evidence.length ? h("p", { class: "muted" }, "Evidence recorded on the event or treaty itself:") : null,
+    evidenceList(st.evidence, actions),
+  );
+}
+
+function statementList(answer: EdgeStatements, actions: DetailsActions): HTMLElement {
+  if (answer.statements.length === 0) return h("p", { class: "muted" }, "No statement behind this edge meets the current window.");
+  const list = h("ol", { class: "statements" }, ...answer.statements.map((st) => statementItem(st, actions)));
+  return h("section", { class: "edge-statements" }, h("h3", {}, `Statements (${answer.statements.length})`), list);
+}
+
 export function createDetailsPanel(container: HTMLElement, actions: DetailsActions): DetailsPanel {
   let controller: AbortController | undefined;
   const empty = () =>
@@ -177,6 +207,19 @@ export function createDetailsPanel(container: HTMLElement, actions: DetailsActio
       clear(container);
       container.append(h("article", { class: "edge" }, head));
       scrollToTop(container);
+      // The statements behind the edge, each with its own quotes (GET /api/v1/edge).
+      const relation = (attrs as DisplayEdge & { relation?: RelationKind }).relation;
+      const ask = key.startsWith("actors|") ? { source: source.iri, target: target.iri, relation: relation ?? attrs.kind } : { key };
+      try {
+        controller?.abort();
+        controller = new AbortController();
+        const answer = await actions.busy("Loading the statements…", getEdgeStatements(ask, actions.window?.() ?? {}, controller.signal));
+        container.append(statementList(answer, actions));
+        if (answer.statements.length > 0 || !attrs.via) return;
+      } catch (error) {
+        if ((error as Error).name === "AbortError") return;
+        // An older server without /edge: fall back to the edge's n-ary node below.
+      }
       if (!attrs.via) {
         container.append(h("p", { class: "muted" }, `A direct statement; the evidence is listed on its two ends (${attrs.evidenceCount} evidence nodes).`));
         return;

@@ -82,6 +82,9 @@ export class GraphView {
       edgeLabelColor: { color: colors.text },
       defaultDrawNodeHover: makeDrawHover(colors),
       zIndex: true,
+      // A graph drawn into a panel not laid out yet (a hidden tab, a result box just inserted)
+      // has no width: sigma waits for the ResizeObserver below instead of throwing.
+      allowInvalidContainer: true,
       // Parallel and reciprocal edges are bent apart (client/graph/parallelEdges.ts).
       edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
       minCameraRatio: 0.02,
@@ -119,7 +122,10 @@ export class GraphView {
     this.sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
     this.sigma.on("clickStage", () => events.clickStage());
     // sigma listens to window resizes only; panels mounting around the graph resize it too.
-    this.resizeObserver = new ResizeObserver(() => this.sigma.scheduleRender());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.sigma.resize();
+      this.sigma.scheduleRender();
+    });
     this.resizeObserver.observe(container);
     this.sigma.on("afterRender", () => {
       if (!this.relabelPending) return;

@@ -24,7 +24,8 @@ type Load =
   | { type: "error"; message: string }
   | { type: "ready"; key: string; result: ThirdPartyAnalysis };
 
-const dyadKey = (d: { a: string; b: string }) => `${d.a} ${d.b}`;
+/** The lens follows the view's window (a period picked, Play on the timeline): part of its key. */
+const dyadKey = (d: { a: string; b: string }, w: { from?: number; to?: number }) => `${d.a} ${d.b} ${w.from ?? ""} ${w.to ?? ""}`;
 
 export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
   let load: Load = { type: "off" };
@@ -99,8 +100,8 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     status.setAttribute("role", "alert");
   }
 
-  function run(dyad: { a: string; b: string }): void {
-    const key = dyadKey(dyad);
+  function run(dyad: { a: string; b: string }, window: { from?: number; to?: number }): void {
+    const key = dyadKey(dyad, window);
     if ((load.type === "loading" || load.type === "ready") && load.key === key) return;
     request?.abort();
     request = new AbortController();
@@ -109,7 +110,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     status.textContent = "Finding third parties…";
     status.removeAttribute("role");
     ctx.api
-      .getThirdParties(dyad.a, dyad.b, signal)
+      .getThirdParties(dyad.a, dyad.b, signal, window)
       .then((result) => {
         load = { type: "ready", key, result };
         aPicker.set(result.dyad[0].iri, result.dyad[0].label);
@@ -124,10 +125,13 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
   function render(result: ThirdPartyAnalysis): void {
     const [a, b] = result.dyad;
     const n = result.thirdParties.length;
+    const w = result.window;
+    const when = w && (w.from !== undefined || w.to !== undefined) ? ` in ${w.from ?? "…"}–${w.to ?? "…"}` : "";
+    const undated = result.undatedOmitted ? ` (${result.undatedOmitted} undated role${result.undatedOmitted === 1 ? "" : "s"} left out)` : "";
     status.textContent =
       n === 0
-        ? `The article names no third party between ${a.label} and ${b.label}.`
-        : `${n} third ${n === 1 ? "party" : "parties"} between ${a.label} and ${b.label}.`;
+        ? `The article names no third party between ${a.label} and ${b.label}${when}.${undated}`
+        : `${n} third ${n === 1 ? "party" : "parties"} between ${a.label} and ${b.label}${when}.${undated}`;
     const [head, body] = renderLensTable(result, { focus: (iri) => ctx.focusNode(iri), loadSource });
     table.replaceChildren(head, body);
     cancelHighlight();
@@ -152,7 +156,7 @@ export const mountLensPanel: PanelMount = (container: HTMLElement, ctx: Explorer
     const pathCleared = pathWasOn && !pathOn;
     pathWasOn = pathOn;
     if (state.lens) {
-      run(state.lens);
+      run(state.lens, { from: state.from, to: state.to });
       if (pathCleared && load.type === "ready") {
         const result = load.result;
         cancelHighlight();

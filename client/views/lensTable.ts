@@ -27,7 +27,28 @@ export function renderLensTable(result: ThirdPartyAnalysis, actions: LensTableAc
   }
   head.append(headRow);
   const body = document.createElement("tbody");
-  for (const party of result.thirdParties) {
+  // With no window, a row per period in time order, as the article's conclusion reads.
+  const groups = result.window || !result.periods?.length ? [{ period: undefined, thirdParties: result.thirdParties }] : result.periods;
+  for (const group of groups) {
+    if (group.period || groups.length > 1) {
+      const tr = document.createElement("tr");
+      tr.className = "cas-lens-period";
+      if (group.period) tr.dataset.period = group.period.iri;
+      const th = document.createElement("th");
+      th.scope = "colgroup";
+      th.colSpan = 3;
+      const years = group.period ? formatSpan(group.period.startYear, group.period.endYear) : "";
+      th.textContent = group.period ? `${group.period.label}${years ? ` (${years})` : ""}` : "No period given";
+      tr.append(th);
+      body.append(tr);
+    }
+    for (const party of group.thirdParties) partyRows(party, body, actions);
+  }
+  return [head, body];
+}
+
+function partyRows(party: ThirdPartyAnalysis["thirdParties"][number], body: HTMLTableSectionElement, actions: LensTableActions): void {
+  {
     party.roles.forEach((role, index) => {
       const tr = document.createElement("tr");
       tr.dataset.iri = party.actor.iri;
@@ -63,7 +84,6 @@ export function renderLensTable(result: ThirdPartyAnalysis, actions: LensTableAc
       body.append(tr);
     });
   }
-  return [head, body];
 }
 
 /** A role as a coloured bar, a shape and a word (the word defaults to the style's name). */

@@ -11,6 +11,7 @@ import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
 import { edgesForSteps, whenGraphReady } from "./pathsEdges.ts";
 import { renderEvidence } from "./pathsEvidence.ts";
+import { formatSpan } from "./timelineScale.ts";
 
 type Load =
   | { type: "idle" }
@@ -18,7 +19,7 @@ type Load =
   | { type: "error"; message: string }
   | { type: "ready"; key: string; result: PathsResult };
 
-const pairKey = (p: { from: string; to: string }) => `${p.from} ${p.to}`;
+const pairKey = (p: { from: string; to: string }, order?: "time") => `${p.from} ${p.to} ${order ?? "any"}`;
 
 export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: ExplorerContext) => {
   let load: Load = { type: "idle" };
@@ -43,7 +44,17 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
   clear.type = "button";
   clear.textContent = "Clear";
   clear.dataset.testid = "paths-clear";
-  form.append(fromPicker.element, toPicker.element, find, clear);
+  // Time-respecting paths: a 1501–1771 role is not chained to a 1996–2001 one as one story.
+  const inTime = document.createElement("input");
+  inTime.type = "checkbox";
+  inTime.id = "paths-in-time";
+  inTime.checked = ctx.getState().pathOrder === "time";
+  inTime.addEventListener("change", () => ctx.setState({ pathOrder: inTime.checked ? "time" : undefined }, { push: true }));
+  const inTimeLabel = document.createElement("label");
+  inTimeLabel.htmlFor = "paths-in-time";
+  inTimeLabel.className = "cas-paths-in-time";
+  inTimeLabel.append(inTime, document.createTextNode(" In time order"));
+  form.append(fromPicker.element, toPicker.element, inTimeLabel, find, clear);
   const status = document.createElement("p");
   status.className = "cas-status";
   status.setAttribute("aria-live", "polite");
@@ -85,8 +96,9 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
     status.setAttribute("role", "alert");
   }
 
-  function run(pair: { from: string; to: string }): void {
-    const key = pairKey(pair);
+  function run(pair: { from: string; to: string }, order?: "time"): void {
+    const key = pairKey(pair, order);
+    inTime.checked = order === "time";
     if ((load.type === "loading" || load.type === "ready") && load.key === key) return;
     request?.abort();
     request = new AbortController();
@@ -98,7 +110,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
     status.removeAttribute("role");
     results.replaceChildren();
     ctx.api
-      .getPaths(pair.from, pair.to, undefined, signal)
+      .getPaths(pair.from, pair.to, undefined, signal, { order: order ?? "any" })
       .then((result) => {
         load = { type: "ready", key, result };
         fromPicker.set(result.from.iri, result.from.label);
@@ -152,7 +164,12 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
           event.preventDefault();
           ctx.focusNode(ctx.graph().hasNode(step.target.iri) ? step.target.iri : step.source.iri);
         });
-        item.append(sentence);
+        // Every step says when: the years of the statement it walks ("undated" when it has none).
+        const years = document.createElement("span");
+        years.className = "cas-path-years";
+        years.dataset.start = step.startYear === undefined ? "" : String(step.startYear);
+        years.textContent = step.startYear === undefined && step.endYear === undefined ? "undated" : formatSpan(step.startYear, step.endYear);
+        item.append(years, document.createTextNode(" "), sentence);
         if (step.evidence.length > 0) item.append(renderEvidence(step.evidence, loadSource));
         steps.append(item);
       }
@@ -173,7 +190,7 @@ export const mountPathsPanel: PanelMount = (container: HTMLElement, ctx: Explore
     const lensTurnedOff = lensWasOn && !lensOn;
     lensWasOn = lensOn;
     if (state.path) {
-      run(state.path);
+      run(state.path, state.pathOrder);
       if (lensTurnedOff && load.type === "ready") {
         const paths = load.result.paths;
         cancelHighlight();

@@ -37,6 +37,7 @@ export function stateFromSearch(search: string): ViewState {
   const hiddenClasses = list(p.get("hideClasses"));
   if (hiddenClasses && hiddenClasses.length) state.hiddenClasses = hiddenClasses.map(expand);
   if (p.get("view") === "full") state.view = "full";
+  if (p.get("pathOrder") === "time") state.pathOrder = "time";
   if (p.get("undated") === "1") state.undated = true;
   if (p.get("editorial") === "exclude") state.editorial = "exclude";
   const sizeBy = p.get("size");
@@ -75,6 +76,7 @@ export function searchFromState(state: ViewState): string {
   if (state.hidden && state.hidden.length) p.set("hide", state.hidden.map(compact).join(","));
   if (state.hiddenClasses && state.hiddenClasses.length) p.set("hideClasses", state.hiddenClasses.map(compact).join(","));
   if (state.view) p.set("view", state.view);
+  if (state.pathOrder) p.set("pathOrder", state.pathOrder);
   if (state.undated) p.set("undated", "1");
   if (state.editorial) p.set("editorial", state.editorial);
   if (state.sizeBy) p.set("size", state.sizeBy);
