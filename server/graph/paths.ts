@@ -13,7 +13,8 @@
  * - order "time": time-respecting paths — each step's statement starts no earlier than the
  *   previous one's start (timeWindow.ts gives a step its span; undated steps cannot be ordered
  *   and are not walked) — the fewest steps first, found layer by layer, a state kept only when it
- *   reaches its node earlier than any state before it (an earlier start leaves more ways on).
+ *   reaches its node earlier than any state before it (an earlier start leaves more ways on),
+ *   searched from both ends until the two searches meet in time order.
  * - a window (optional, both orders): every step's span meets it.
  * The adjacency index is built once per data version (perEngine.ts); a request walks only the
  * part of it the searches reach.
@@ -58,12 +59,13 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
   const order = options.order ?? "any";
   const window = hasWindow(options.window) ? options.window : undefined;
   const usable = (e: IndexedEdge) => !window || (e.span !== undefined && meets(e.span, window));
+  const restricted = window ? usable : undefined;
 
   let chosen: { u: string; v: string; edge: IndexedEdge }[][];
   if (from === to) chosen = [[]];
   else if (order === "time") chosen = timePaths(index, from, to, max, usable);
   else {
-    chosen = shortestPaths(index, from, to, max, usable).map((nodes) =>
+    chosen = shortestPaths(index, from, to, max, restricted).map((nodes) =>
       nodes.slice(1).map((v, i) => {
         const u = nodes[i]!;
         return { u, v, edge: bestEdge(index.between.get(pairKey(u, v))!.filter(usable)) };
@@ -105,17 +107,23 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
 
 const pairKey = (u: string, v: string) => (u < v ? `${u} ${v}` : `${v} ${u}`);
 
+/** A neighbour and the parallel model edges to it, sorted by start year (undated last). */
+interface Link {
+  v: string;
+  edges: IndexedEdge[];
+}
+
 interface PathIndex {
-  /** Sorted neighbours of every entity (no cited works, no citation edges). */
-  adjacency: Map<string, string[]>;
-  /** The parallel model edges behind each pair, sorted by start year (undated last). */
+  /** The links of every entity (no cited works, no citation edges), by neighbour key. */
+  adjacency: Map<string, Link[]>;
+  /** The parallel model edges behind each pair (the same lists as the links hold). */
   between: Map<string, IndexedEdge[]>;
 }
 
 /** The graph paths walk, built once per data version. */
 const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
   const [model, time] = await Promise.all([readGraphModel(engine), readTimeIndex(engine)]);
-  const adjacency = new Map<string, string[]>();
+  const adjacency = new Map<string, Link[]>();
   const between = new Map<string, IndexedEdge[]>();
   for (const [key, node] of model.nodes) if (node.attributes.kind !== "source") adjacency.set(key, []);
   for (const edge of model.edges) {
@@ -125,13 +133,13 @@ const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
     if (!list) {
       list = [];
       between.set(pair, list);
-      adjacency.get(edge.source)!.push(edge.target);
-      adjacency.get(edge.target)!.push(edge.source);
+      adjacency.get(edge.source)!.push({ v: edge.target, edges: list });
+      adjacency.get(edge.target)!.push({ v: edge.source, edges: list });
     }
     const span = time.edgeSpan(edge);
     list.push(span ? { edge, span } : { edge });
   }
-  for (const list of adjacency.values()) list.sort(compareStrings);
+  for (const links of adjacency.values()) links.sort((x, y) => compareStrings(x.v, y.v));
   for (const list of between.values()) {
     list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || compareStrings(a.edge.key, b.edge.key));
   }
@@ -144,11 +152,14 @@ const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
  * shortest path runs through that meeting layer, and the paths are walked back from `to`,
  * smallest keys first, as a one-sided search would list them.
  */
-function shortestPaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): string[][] {
-  const linked = (u: string, v: string) => index.between.get(pairKey(u, v))!.some(usable);
-  const neighbours = (u: string) => (index.adjacency.get(u) ?? []).filter((v) => linked(u, v));
+function shortestPaths(index: PathIndex, from: string, to: string, max: number, usable?: (e: IndexedEdge) => boolean): string[][] {
+  const neighbours = (u: string): string[] => {
+    const links = index.adjacency.get(u) ?? [];
+    return (usable ? links.filter((l) => l.edges.some(usable)) : links).map((l) => l.v);
+  };
   const df = new Map<string, number>([[from, 0]]);
   const db = new Map<string, number>([[to, 0]]);
+  const backLayers: string[][] = [[to]];
   let forward = [from];
   let backward = [to];
   let met = false;
@@ -166,18 +177,20 @@ function shortestPaths(index: PathIndex, from: string, to: string, max: number, 
       }
     }
     if (growForward) forward = next;
-    else backward = next;
+    else {
+      backward = next;
+      backLayers.push(next);
+    }
   }
   if (!met) return [];
 
-  // The meeting layer: the last frontier's nodes the other search reached.
-  const kf = Math.max(...forward.map((v) => df.get(v)!));
-  const kb = Math.max(...backward.map((v) => db.get(v)!));
+  // The meeting layer: the nodes at the forward depth kf that the backward search reached at kb.
+  const kf = df.get(forward[0]!)!;
+  const kb = backLayers.length - 1;
   // On the backward side, a node is on a shortest path when it leads (away from `to`) to the layer.
-  const good = new Set<string>();
-  for (const [v, d] of db) if (d === kb && df.get(v) === kf) good.add(v);
+  const good = new Set<string>(backLayers[kb]!.filter((v) => df.get(v) === kf));
   for (let j = kb - 1; j >= 0; j--) {
-    for (const [v, d] of db) if (d === j && neighbours(v).some((w) => db.get(w) === j + 1 && good.has(w))) good.add(v);
+    for (const v of backLayers[j]!) if (neighbours(v).some((w) => db.get(w) === j + 1 && good.has(w))) good.add(v);
   }
   const predecessors = (x: string): string[] => {
     const j = db.get(x);
@@ -198,57 +211,86 @@ function shortestPaths(index: PathIndex, from: string, to: string, max: number, 
   return result;
 }
 
-/** One state of the time-respecting search: at `node`, the last step having started at `t`. */
+/**
+ * One state of the time-respecting search: at `node` after `steps` steps; forward, `t` is the
+ * start of the last step taken (the next must start no earlier); backward, the start of the
+ * first step after `node` (the one before must start no later).
+ */
 interface TimeState {
   node: string;
   t: number;
+  steps: number;
   prev?: TimeState;
   edge?: IndexedEdge;
 }
 
-function onPath(state: TimeState, node: string): boolean {
-  for (let s: TimeState | undefined = state; s; s = s.prev) if (s.node === node) return true;
-  return false;
+type Step = { u: string; v: string; edge: IndexedEdge };
+
+function nodesOf(state: TimeState): Set<string> {
+  const nodes = new Set<string>();
+  for (let s: TimeState | undefined = state; s; s = s.prev) nodes.add(s.node);
+  return nodes;
 }
 
-/** Time-respecting paths with the fewest steps (up to `max`), each step starting no earlier than the last. */
-function timePaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): { u: string; v: string; edge: IndexedEdge }[][] {
-  // The earliest last-step start with which each node was reached so far: a later one is dominated.
-  const earliest = new Map<string, number>([[from, -Infinity]]);
-  let frontier: TimeState[] = [{ node: from, t: -Infinity }];
-  const found: TimeState[] = [];
-  for (let step = 1; step <= MAX_TIME_STEPS && frontier.length > 0 && found.length === 0; step++) {
-    const reached = new Map<string, TimeState[]>();
-    for (const state of frontier) {
-      for (const v of index.adjacency.get(state.node) ?? []) {
-        if (onPath(state, v)) continue;
-        // Among parallel edges, the earliest dated one that starts no earlier than the last step.
-        const edge = index.between.get(pairKey(state.node, v))!.find((e) => e.span !== undefined && e.span.start >= state.t && usable(e));
+/**
+ * Time-respecting paths with the fewest steps (up to `max`), each step starting no earlier than
+ * the last: a search from each end, the smaller frontier grown a layer at a time, a state kept
+ * only when it reaches its node with a better time than every state before it (forward: an
+ * earlier last start; backward: a later first start). It stops at the first layer where a
+ * forward and a backward state meet at a node in time order.
+ */
+function timePaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): Step[][] {
+  const dated = (e: IndexedEdge) => e.span !== undefined && usable(e);
+  // Every state kept, per node and side (few: each improves on the last).
+  const kept = [new Map<string, TimeState[]>([[from, [{ node: from, t: -Infinity, steps: 0 }]]]), new Map<string, TimeState[]>([[to, [{ node: to, t: Infinity, steps: 0 }]]])] as const;
+  const best = [new Map<string, number>([[from, -Infinity]]), new Map<string, number>([[to, Infinity]])] as const;
+  const frontiers: [TimeState[], TimeState[]] = [kept[0].get(from)!, kept[1].get(to)!];
+  const meetings: [TimeState, TimeState][] = [];
+  for (let round = 0; round < MAX_TIME_STEPS && meetings.length === 0 && frontiers[0].length > 0 && frontiers[1].length > 0; round++) {
+    const side = frontiers[0].length <= frontiers[1].length ? 0 : 1;
+    const reached = new Map<string, TimeState>();
+    for (const state of frontiers[side]) {
+      const onPath = nodesOf(state);
+      for (const { v, edges } of index.adjacency.get(state.node) ?? []) {
+        if (onPath.has(v)) continue;
+        // Forward: the earliest edge starting no earlier than t; backward: the latest starting no later.
+        let edge: IndexedEdge | undefined;
+        if (side === 0) edge = edges.find((e) => dated(e) && e.span!.start >= state.t);
+        else for (const e of edges) if (dated(e) && e.span!.start <= state.t) edge = e;
         if (!edge) continue;
         const t = edge.span!.start;
-        if (t >= (earliest.get(v) ?? Infinity)) continue;
-        const next = { node: v, t, prev: state, edge };
-        if (v === to) found.push(next);
-        else reached.set(v, [...(reached.get(v) ?? []), next]);
+        const previous = best[side].get(v);
+        if (previous !== undefined && (side === 0 ? t >= previous : t <= previous)) continue;
+        const current = reached.get(v);
+        if (!current || (side === 0 ? t < current.t : t > current.t)) reached.set(v, { node: v, t, steps: state.steps + 1, prev: state, edge });
       }
     }
-    frontier = [];
-    for (const [v, states] of reached) {
-      const t = Math.min(...states.map((s) => s.t));
-      earliest.set(v, t);
-      frontier.push(...states.filter((s) => s.t === t).slice(0, 1));
+    const next: TimeState[] = [];
+    for (const [v, state] of reached) {
+      best[side].set(v, state.t);
+      const list = kept[side].get(v);
+      if (list) list.push(state);
+      else kept[side].set(v, [state]);
+      next.push(state);
+      for (const other of kept[1 - side]!.get(v) ?? []) {
+        const [f, b] = side === 0 ? [state, other] : [other, state];
+        if (f.t <= b.t) meetings.push([f, b]);
+      }
     }
+    frontiers[side] = next;
   }
-  const unwind = (state: TimeState) => {
-    const steps: { u: string; v: string; edge: IndexedEdge }[] = [];
-    for (let s: TimeState | undefined = state; s?.prev; s = s.prev) steps.unshift({ u: s.prev.node, v: s.node, edge: s.edge! });
-    return steps;
-  };
-  const key = (steps: { v: string }[]) => steps.map((s) => s.v).join(" ");
-  return found
-    .map(unwind)
-    .sort((a, b) => compareStrings(key(a), key(b)))
-    .slice(0, max);
+  const fewest = Math.min(...meetings.map(([f, b]) => f.steps + b.steps));
+  const paths = new Map<string, Step[]>();
+  for (const [f, b] of meetings) {
+    if (f.steps + b.steps !== fewest) continue;
+    const steps: Step[] = [];
+    for (let s: TimeState | undefined = f; s?.prev; s = s.prev) steps.unshift({ u: s.prev.node, v: s.node, edge: s.edge! });
+    for (let s: TimeState | undefined = b; s?.prev; s = s.prev) steps.push({ u: s.node, v: s.prev.node, edge: s.edge! });
+    const nodes = [from, ...steps.map((x) => x.v)];
+    if (new Set(nodes).size !== nodes.length) continue;
+    paths.set(nodes.join(" "), steps);
+  }
+  return [...paths].sort(([a], [b]) => compareStrings(a, b)).slice(0, max).map(([, steps]) => steps);
 }
 
 /** Among parallel edges, the one with most evidence, then a relation over a plain "other" link. */
