@@ -47,6 +47,8 @@ async function timed(run: () => Promise<number>): Promise<{ ms: number; bytes: n
 export async function runExportsBench(rounds = Number(process.env.EXPORTS_BENCH_ROUNDS ?? 3)): Promise<{ rows: ExportsBenchRow[]; singlesSumMs: number; load: number[] }> {
   const load = loadavg().map((v) => Number(v.toFixed(2)));
   const samples = new Map<string, { ms: number[]; bytes: number }>();
+  // One uncounted run first: module loading and JIT warm-up would otherwise land on the first case.
+  await runExport(parseExportArgs(CASES[0]!.args));
   // Rounds interleave the cases, so a change of machine load hits all of them alike.
   for (let round = 0; round < rounds; round++) {
     for (const c of CASES) {
