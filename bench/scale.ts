@@ -49,6 +49,8 @@ export interface ViewTiming {
   /** Body bytes as sent with Accept-Encoding: br, and uncompressed. */
   sentBytes: number;
   rawBytes: number;
+  /** The error code of a failed answer (DEADLINE, MEMORY_CAP, QUEUE_FULL, ...). */
+  error?: string;
 }
 
 export interface ScaleRow {
@@ -209,14 +211,16 @@ async function timeView(base: string, path: string): Promise<ViewTiming> {
   const times: number[] = [];
   let status = 0;
   let rawBytes = 0;
+  let error: string | undefined;
   for (let i = 0; i < 4; i++) {
     const reply = await get(base + path, { Accept: "application/json" });
     status = reply.status;
+    if (status !== 200) error ??= /"code":"([A-Z_]+)"/.exec(reply.body)?.[1];
     rawBytes = reply.bytes;
     times.push(reply.ms);
   }
   const sent = await get(base + path, { Accept: "application/json", "Accept-Encoding": "br" });
-  return { coldMs: round(times[0]!, 0), warmMs: round(times.slice(1).sort((a, b) => a - b)[1]!, 1), status, sentBytes: sent.bytes, rawBytes };
+  return { coldMs: round(times[0]!, 0), warmMs: round(times.slice(1).sort((a, b) => a - b)[1]!, 1), status, sentBytes: sent.bytes, rawBytes, ...(error ? { error } : {}) };
 }
 
 /** A GET without keep-alive (so a cold request is really the first), timed to the last byte. */
@@ -272,7 +276,7 @@ export function printScaleBench(rows: ScaleRow[]): void {
         Object.fromEntries(
           rows.map((row) => {
             const view = row.views[name];
-            const cell = view ? `${view.coldMs} / ${view.warmMs}${view.status === 200 ? "" : ` (${view.status})`}, ${kb(view.sentBytes)} / ${kb(view.rawBytes)}` : "";
+            const cell = view ? `${view.coldMs} / ${view.warmMs}${view.status === 200 ? "" : ` (${view.status} ${view.error ?? ""})`}, ${kb(view.sentBytes)} / ${kb(view.rawBytes)}` : "";
             return [`${row.size}${row.store === "virtuoso" ? " virtuoso" : ""}`, cell];
           }),
         ),

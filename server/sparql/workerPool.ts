@@ -379,6 +379,10 @@ export class WorkerPool {
 
   /** Requests running on a worker now (the memory watchdog picks from them). */
   running(): readonly PoolTask[] {
+    // A worker loading its store grows the process by a whole store (the second worker after the
+    // start, a rebuild, the lazy extra): not a query's doing. While one loads, report nothing
+    // running, so the memory watchdog takes the size as its idle baseline instead of stopping a query.
+    if (this.live().some((slot) => slot.state === "loading")) return [];
     return this.live().flatMap((slot) => (slot.state === "busy" && slot.task ? [slot.task] : []));
   }
 
