@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type AppDeps } from "./app.ts";
+import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
 import { intoGraph, loadDatasets, toChunks, type LoadedDatasets } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
 import { EmbeddedEngine } from "./sparql/embeddedEngine.ts";
@@ -39,7 +40,7 @@ export interface TestServerOptions {
   /** Per-client limits (app defaults when absent); { sparqlPerMinute: 0 } for tests that send many queries. */
   rateLimit?: AppDeps["rateLimit"];
   /** Serve /api/v1/datasets from an upload store in this folder (its datasets load at start). */
-  uploads?: { dir: string; adminToken?: string; limit?: number };
+  uploads?: { dir: string; adminToken?: string; limit?: number; limits?: UploadRouteDeps["limits"] };
 }
 
 export interface TestServer {
@@ -65,7 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const engine =
     options.engine ??
     (await EmbeddedEngine.start({ chunks: datasets.chunks, workers: options.workers ?? 2, deadlineMs: options.deadlineMs ?? 10_000, rowCap, spare: options.spare ?? false, ...(options.fair ? { queue: "fair" as const } : {}), memoryCapMb: options.memoryCapMb }));
-  const app = createApp({ engine, config: { rowCap, ...options.config }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), requestLog: options.requestLog, rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, files: datasets.files } : undefined });
+  const app = createApp({ engine, config: { rowCap, ...options.config }, datasets, distDir: options.distDir ?? join(dir, "no-dist"), log: options.log ?? (() => {}), requestLog: options.requestLog, rateLimit: options.rateLimit, uploads: uploadStore && options.uploads ? { store: uploadStore.store, loader: engine instanceof EmbeddedEngine ? engine : undefined, adminToken: options.uploads.adminToken, limit: options.uploads.limit ?? 100 * 1024 * 1024, limits: options.uploads.limits, files: datasets.files } : undefined });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -141,6 +141,26 @@ ex:plain ex:p 3 .`;
   }, 240_000);
 });
 
+describe("an upload past its triple or time limit", () => {
+  it.each([
+    [{ triples: 10 }, /more than 10 triples/],
+    [{ timeMs: 1 }, /still parsing after 1 ms/],
+  ])("is refused with 413 and stores nothing (%o)", async (limits, says) => {
+    const limitedDir = await mkdtemp(join(tmpdir(), "caspian-limits-"));
+    const limited = await startTestServer({ documents: { "a.nt": '<http://example.org/a> <http://example.org/p> "1" .' }, workers: 1, uploads: { dir: limitedDir, adminToken: TOKEN, limits } });
+    try {
+      const body = Array.from({ length: 50 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> "${i}" .`).join("\n");
+      const response = await fetch(`${limited.url}/api/v1/datasets?name=many.nt`, { method: "POST", body, headers: { ...AUTH, "Content-Type": "application/n-triples" } });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { message: string }).message).toMatch(says);
+      expect(await readdir(join(limitedDir, "datasets"))).toEqual([]);
+    } finally {
+      await limited.close();
+      await rm(limitedDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a data directory whose index cannot be read", () => {
   it("still starts, with the datasets listed from their files", async () => {
     const broken = await mkdtemp(join(tmpdir(), "caspian-index-"));
