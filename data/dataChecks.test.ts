@@ -18,7 +18,7 @@ import {
   ambiguousQuotes, bibliographyMismatches, citationProblems, domainRangeMismatches, evidenceQuotes, missingThreatEdges, periodMismatches, printedReferences,
   quotesNotInSource, quotesOutsideSection, undeclaredCasTerms, undeclaredEntities, unlinkedEvidence, unrecordedCitations,
 } from "./dataChecks.ts";
-import { oneWayAlternatives, unassertedStatements, unlinkedStatementEvidence, unsupportedAuthorStatements } from "./statementChecks.ts";
+import { oneWayAlternatives, triplesWithoutStatement, unassertedStatements, unlinkedStatementEvidence, unsupportedAuthorStatements } from "./statementChecks.ts";
 import { edtfProblems, edtfYears } from "./timeChecks.ts";
 
 const DATA_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -218,6 +218,11 @@ describe("the bibliography is the reference list as printed", () => {
 });
 
 describe("statements carry their own evidence and attribution (stage 2)", () => {
+  it("gives every triple the explorer draws a statement of its own", () => {
+    const problems = triplesWithoutStatement(data);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
   it("asserts the triple of every cas:Statement", () => {
     const problems = unassertedStatements(data);
     expect(problems, problems.join("\n")).toEqual([]);
@@ -276,6 +281,10 @@ describe("a broken statement fixture fails with a readable report", () => {
       { focusNode: "cd:fixture-Dated", path: "cas:startYear", shape: "cas:DateQualifierShape", value: "1804" }));
     const dated = report.results.filter((r) => r.focusNode === "cd:fixture-Dated" || r.focusNode.startsWith("cd:st-fixture-Unasserted"));
     expect(dated.map((r) => r.message)).toContain("cas:latestStartYear (inner bound) is earlier than cas:startYear (outer bound).");
+  });
+
+  it("lists a drawn triple that has no statement", () => {
+    expect(triplesWithoutStatement(broken)).toContain("cd:fixture-War cas:aggressor cd:fixture-Russia has no cas:Statement (add one to data/statements.ttl or data/readings.ttl)");
   });
 
   it("lists a statement whose triple is not asserted", () => {

@@ -114,3 +114,26 @@ export function unlinkedStatementEvidence(data: Store): string[] {
   }
   return problems;
 }
+
+/** The properties the explorer draws as edges or shows as properties (ontology/README.md, "Stage 2"). */
+export const DRAWN_PROPERTIES = [
+  "party", "aggressor", "target", "supporter", "mediator", "participant", "opponent", "thirdParty", "thirdPartyRoleType",
+  "supports", "threatSource", "threatTarget", "threatened", "threatElement", "dyadMember", "relationshipLevel", "geography",
+  "place", "territory", "fromActor", "toActor", "startYear", "endYear",
+] as const;
+
+/** Every drawn triple has a statement of its own, so its evidence and attribution are its own. */
+export function triplesWithoutStatement(data: Store): string[] {
+  const stated = new Set(statementsOf(data).map((s) => `${s.subject.value} ${s.predicate.value} ${s.object.value}`));
+  const problems: string[] = [];
+  for (const local of DRAWN_PROPERTIES) {
+    for (const quad of data.getQuads(null, cas(local), null, null)) {
+      if (data.has(DataFactory.quad(quad.subject, RDF_TYPE, cas("Statement")))) continue;
+      if (stated.has(`${quad.subject.value} ${quad.predicate.value} ${quad.object.value}`)) continue;
+      const object = quad.object.termType === "Literal" ? quad.object.value : shortenIri(quad.object.value);
+      problems.push(`${shortenIri(quad.subject.value)} cas:${local} ${object} has no cas:Statement (add one to data/statements.ttl or data/readings.ttl)`);
+    }
+  }
+  return problems;
+}
+
