@@ -26,8 +26,22 @@ const VIEWS: Record<GraphViewName, ViewBuilder> = {
   actors: (engine, data, filters) => actorsView(engine, data, filters),
 };
 
+/** How many payloads a data version remembers (the explorer asks a handful of views over and over). */
+const REMEMBERED_PAYLOADS = 32;
+
+/** The view's payload; the same filters on the same data answer the remembered (shared, never
+ * changed) payload, so a warm request costs a lookup. */
 export async function graphView(engine: QueryEngine, filters: GraphFilters = {}): Promise<GraphPayload> {
-  return VIEWS[filters.view ?? "full"](engine, await readViewData(engine), filters);
+  const data = await readViewData(engine);
+  const key = JSON.stringify([filters.view ?? "full", filters.from, filters.to, filters.undated, filters.editorial, [...(filters.kinds ?? [])].sort(), [...(filters.relations ?? [])].sort(), filters.maxNodes]);
+  let payload = data.payloads.get(key);
+  if (!payload) {
+    payload = Promise.resolve(VIEWS[filters.view ?? "full"](engine, data, filters));
+    data.payloads.set(key, payload);
+    payload.catch(() => data.payloads.delete(key));
+    if (data.payloads.size > REMEMBERED_PAYLOADS) data.payloads.delete(data.payloads.keys().next().value!);
+  }
+  return payload;
 }
 
 /** Reads what the first views need — the model, its time and statement indexes, the actors'

@@ -5,7 +5,7 @@
  * version (graph model, time index, statement index), and the window's bookkeeping — which
  * resources a window keeps and how many it left out, reported in the payload's attributes.
  */
-import type { GraphViewName, NodeKind, RelationKind } from "../../contract/api.ts";
+import type { GraphPayload, GraphViewName, NodeKind, RelationKind } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
 import { perEngine } from "./perEngine.ts";
@@ -38,6 +38,8 @@ export interface ViewData {
   /** Model edges by key, and the edges touching each node: lookups without a scan of every edge. */
   edgeByKey: ReadonlyMap<string, ModelEdge>;
   incident: ReadonlyMap<string, readonly ModelEdge[]>;
+  /** Payloads already answered for this data version, by their filters (graphView.ts). */
+  payloads: Map<string, Promise<GraphPayload>>;
 }
 
 export const readViewData = perEngine(async (engine: QueryEngine): Promise<ViewData> => {
@@ -49,7 +51,7 @@ export const readViewData = perEngine(async (engine: QueryEngine): Promise<ViewD
     appendTo(incident, edge.source, edge);
     appendTo(incident, edge.target, edge);
   }
-  return { model, time, statements, edgeByKey, incident };
+  return { model, time, statements, edgeByKey, incident, payloads: new Map() };
 });
 
 /** The window of the filters, or undefined when none was asked. */
