@@ -385,6 +385,8 @@ export interface MapHappening extends Ref {
   treaty?: Ref;
   startYear?: number;
   endYear?: number;
+  /** The years are those of the periods it lies in (the article gives none of its own). */
+  yearsOfPeriod?: boolean;
   /** The first quote of its evidence, and how many it has. */
   quote?: string;
   evidenceCount: number;

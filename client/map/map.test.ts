@@ -62,7 +62,7 @@ describe("the Map view", () => {
     const items = await listed();
     expect(items.some((t) => t.includes("Treaty of Gulistan"))).toBe(true);
     expect(items.some((t) => t.includes("Treaty of Turkmenchay"))).toBe(true);
-    const changes = page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"]`);
+    const changes = page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"][data-change="ceded"]`);
     expect(await changes.evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-change"), n.textContent]))).toEqual([
       ["ceded", "1813 ceded"],
       ["ceded", "1828 ceded"],
@@ -76,7 +76,7 @@ describe("the Map view", () => {
     const items = await listed();
     expect(items.length).toBeGreaterThan(0);
     expect(items.some((t) => /Gulistan|Turkmenchay/.test(t))).toBe(false);
-    expect(await page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"]`).count()).toBe(0);
+    expect(await page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"][data-change="ceded"]`).count()).toBe(0);
     // What 1550–1600 has: the Shirley mission greeted at Haji Tarkhan.
     expect(await page.locator(`#map-view .map-marker.active[data-iri="${CD}HajiTarkhan"]`).count()).toBe(1);
   });
@@ -89,7 +89,7 @@ describe("the Map view", () => {
     expect((await page.locator("article.entity .evidence .quote").allTextContents()).join(" ")).toContain("Haji Tarkhan");
     expect(new URL(page.url()).searchParams.get("node")).toBe("cd:HajiTarkhan");
 
-    await page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"]`).first().dispatchEvent("click");
+    await page.locator(`#map-view .map-change[data-place-iri="${CD}Caucasus"][data-change="ceded"]`).first().dispatchEvent("click");
     await page.waitForFunction(() => document.querySelector("article.entity")?.textContent?.includes("Gulistan"));
     expect(await page.locator("article.entity .evidence .quote").count()).toBeGreaterThan(0);
   });

@@ -94,8 +94,10 @@ export function mapFrame(data: PlacesMap, from?: number, to?: number): MapFrame 
 }
 
 /** "1813", "1722–1991": a happening's years as the map labels them (BC as negative years shown "500 BC"). */
-export function yearsLabel(h: { startYear?: number; endYear?: number }): string {
+export function yearsLabel(h: { startYear?: number; endYear?: number; yearsOfPeriod?: boolean }): string {
   if (h.startYear === undefined) return "undated";
   const y = (n: number) => (n < 0 ? `${-n} BC` : String(n));
-  return h.endYear !== undefined && h.endYear !== h.startYear ? `${y(h.startYear)}–${y(h.endYear)}` : y(h.startYear);
+  const years = h.endYear !== undefined && h.endYear !== h.startYear ? `${y(h.startYear)}–${y(h.endYear)}` : y(h.startYear);
+  // Years borrowed from a period are bounds, not the date of the thing itself.
+  return h.yearsOfPeriod ? `within ${years}` : years;
 }

@@ -6,7 +6,7 @@
  * cas:approximateLocation and its note), how many claims name it, and what happened there —
  * events, treaties, threats and relationships with cas:place, and treaty provisions with
  * cas:territory — with their years, type, first quote and, for territorial change as the
- * article states it, the kind of change. A place without coordinates is still listed: the map
+ * article states it, the kind of change. Years follow the views' one rule (timeWindow.ts). A place without coordinates is still listed: the map
  * shows it beside the base map. Read once per engine and data (perEngine.ts).
  */
 import type { MapHappening, MapPlace, PlacesMap, RelationKind, TerritorialChange } from "../../contract/api.ts";
@@ -16,6 +16,7 @@ import { evidenceFor } from "./evidence.ts";
 import { LabelMap } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
+import { readTimeIndex, spanOf } from "./timeWindow.ts";
 import { SPARQL_PREFIXES, bool, compareStrings, int, iriOf, selectAll, str } from "./sparqlText.ts";
 import { CAS, levelKind } from "./vocabulary.ts";
 
@@ -45,7 +46,8 @@ const TYPE_RELATIONS: Record<string, RelationKind> = Object.fromEntries([
 
 export const placesMap = perEngine(async (engine: QueryEngine): Promise<PlacesMap> => {
   const placeSet = `{ ?p a/rdfs:subClassOf* cas:Place } UNION { ?any cas:place|cas:territory ?p . ?p a/rdfs:subClassOf* cas:State }`;
-  const [schema, places, placeClasses, altLabels, sources, notes, mentions, happenings, classes] = await Promise.all([
+  const [times, schema, places, placeClasses, altLabels, sources, notes, mentions, happenings, classes] = await Promise.all([
+    readTimeIndex(engine),
     schemaIndex(engine),
     selectAll(engine, `${PREFIXES}
 SELECT DISTINCT ?p ?label ?lat ?long ?approx WHERE {
@@ -158,8 +160,12 @@ SELECT DISTINCT ?x ?class WHERE { { ?x cas:place ?place } UNION { ?x cas:territo
     const relation: RelationKind = level
       ? levelKind(level, schema.rank(level))
       : (type ? TYPE_RELATIONS[type] : undefined) ?? (kind === "threat" ? "threat" : kind === "treaty" ? "treatyParty" : "other");
-    const startYear = int(row, "start");
-    const endYear = int(row, "end") ?? startYear;
+    // Years of its own (a provision: its treaty's), else the views' one rule (timeWindow.ts):
+    // the years of the dated periods it lies in.
+    const own = spanOf({ startYear: int(row, "start"), endYear: int(row, "end") });
+    const span = own ?? times.ownSpan(x) ?? (treaty ? times.ownSpan(treaty) : undefined);
+    const startYear = span?.start;
+    const endYear = span?.end;
     const change = type ? TERRITORIAL_CHANGES[type] : undefined;
     happeningList.push({
       ...ref(x),
@@ -170,6 +176,7 @@ SELECT DISTINCT ?x ?class WHERE { { ?x cas:place ?place } UNION { ?x cas:territo
       ...(change ? { change } : {}),
       ...(treaty ? { treaty: ref(treaty) } : {}),
       ...(startYear !== undefined ? { startYear, endYear } : {}),
+      ...(span && !own ? { yearsOfPeriod: true } : {}),
     });
   }
   const evidence = await evidenceFor(engine, happeningList.map((h) => h.iri));

@@ -225,6 +225,7 @@ export const PlacesMap = open({
       treaty: Ref.optional(),
       startYear: year.optional(),
       endYear: year.optional(),
+      yearsOfPeriod: z.boolean().optional(),
       quote: z.string().optional(),
       evidenceCount: z.number().int(),
     }),
