@@ -8,6 +8,7 @@ import express from "express";
 import { z } from "zod";
 import { neighbours } from "../graph/neighbours.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
+import { jsonRoute } from "./route.ts";
 import { entityParams, neighbourWindowFields, parseParams } from "./apiParams.ts";
 import type { GraphPayload } from "../../contract/api.ts";
 
@@ -17,9 +18,9 @@ const neighbourParams = entityParams
 
 export function createNeighboursRouter(engine: QueryEngine): express.Router {
   const router = express.Router();
-  router.get("/", async (req, res: express.Response<GraphPayload>) => {
-    const params = parseParams(neighbourParams, req.query);
-    res.json(await neighbours(engine, params.iri, params.maxNodes, params));
+  jsonRoute<GraphPayload>(router, "/", (query) => {
+    const params = parseParams(neighbourParams, query);
+    return neighbours(engine, params.iri, params.maxNodes, params);
   });
   return router;
 }

@@ -19,7 +19,7 @@ import { thirdParties } from "../graph/thirdParties.ts";
 import { actorEdgeStatements, modelEdgeStatements } from "../graph/edgeStatements.ts";
 import { timeline } from "../graph/timeline.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
-import { MethodNotAllowedError } from "./errors.ts";
+import { jsonRoute } from "./route.ts";
 import { dyadParams, edgeParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams, thirdPartyParams } from "./apiParams.ts";
 import type {
   EdgeStatements, EntityDetails, ExampleQuery, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
@@ -34,16 +34,7 @@ export interface ApiRouterDeps {
 export function createApiRouter(deps: ApiRouterDeps): express.Router {
   const { engine, sourceDir } = deps;
   const router = express.Router();
-  // GET (and HEAD, which Express answers from GET); any other method is a 405 naming them.
-  const route = <T>(path: string, answer: (query: unknown) => Promise<T>) =>
-    router
-      .route(path)
-      .get(async (req, res: express.Response<T>) => {
-        res.json(await answer(req.query));
-      })
-      .all((req) => {
-        throw new MethodNotAllowedError(req.method, ["GET", "HEAD"]);
-      });
+  const route = <T>(path: string, answer: (query: unknown) => Promise<T>) => jsonRoute(router, path, answer);
 
   route<GraphPayload>("/graph", (query) => graphView(engine, parseParams(graphParams, query)));
 

@@ -8,6 +8,7 @@
 import express from "express";
 import type { DatasetFile } from "../rdf/loadDatasets.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
+import { route } from "./route.ts";
 import type { Health } from "../../contract/api.ts";
 
 export interface HealthRouteDeps {
@@ -20,7 +21,7 @@ export type HealthBody = Health & { datasets: DatasetFile[] };
 
 export function createHealthRouter(deps: HealthRouteDeps): express.Router {
   const router = express.Router();
-  router.get("/", async (_req, res) => {
+  route(router, "/", { get: async (_req, res) => {
     // While the store loads, health answers at once with the progress instead of waiting for it.
     const progress = deps.engine.loadProgress?.();
     const problem = progress ? undefined : await probe(deps.engine);
@@ -34,7 +35,7 @@ export function createHealthRouter(deps: HealthRouteDeps): express.Router {
       datasets: deps.files,
     };
     res.json(body);
-  });
+  } });
   return router;
 }
 

@@ -29,6 +29,7 @@ import type { ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { HttpError, NotFoundError } from "./errors.ts";
 import { KeyedLock } from "./keyedLock.ts";
+import { route } from "./route.ts";
 
 /** What the running engine must do for uploads: load or drop one named graph in every worker. */
 export interface GraphLoader {
@@ -68,12 +69,11 @@ export interface UploadAnswer {
 export function createUploadRouter(deps: UploadRouteDeps): express.Router {
   const router = express.Router();
   const locks = new KeyedLock();
-  router.get("/", (_req, res: express.Response<DatasetListing>) => {
+  const list = (_req: express.Request, res: express.Response<DatasetListing>) => {
     res.json({ uploads: deps.store.list(), files: deps.files ?? [], quarantined: deps.store.quarantined });
-  });
+  };
 
-  router.post(
-    "/",
+  route(router, "/", { get: list, post: [
     requireAdmin(deps.adminToken),
     express.raw({ type: () => true, limit: deps.limit }),
     async (req, res: express.Response<UploadAnswer>) => {
@@ -118,9 +118,9 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       const merged = mergedGraphs.length > 0 ? { mergedGraphs, note: `The upload named ${mergedGraphs.length}${mergedGraphs.length === 20 ? " or more" : ""} graphs of its own; their triples were stored in the dataset's graph <${graph}>, so a DELETE removes them all.` } : {};
       res.status(201).json({ dataset, ...merged, ...(shapes ? { shapes } : {}) });
     },
-  );
+  ] });
 
-  router.delete("/:name", requireAdmin(deps.adminToken), async (req, res) => {
+  route(router, "/:name", { delete: [requireAdmin(deps.adminToken), async (req, res) => {
     const name = String(req.params.name);
     await locks.run(name, async () => {
       const dataset = deps.store.get(name);
@@ -132,6 +132,6 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       }
     });
     res.status(204).end();
-  });
+  }] });
   return router;
 }

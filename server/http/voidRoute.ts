@@ -9,6 +9,7 @@ import express, { type Request, type Response } from "express";
 import { datasetStatistics } from "../graph/datasetStatistics.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { negotiate } from "../sparql/negotiate.ts";
+import { route } from "./route.ts";
 import { serviceDescriptionQuads, voidQuads, writeDescription } from "./serviceDescription.ts";
 
 export const VOID_PATH = "/.well-known/void";
@@ -16,7 +17,7 @@ const SPARQL_PATH = "/sparql";
 
 export function createVoidRouter(engine: QueryEngine): express.Router {
   const router = express.Router();
-  router.get("/", (req, res) => sendDescription(engine, "void", req, res));
+  route(router, "/", { get: (req, res) => sendDescription(engine, "void", req, res) });
   return router;
 }
 
