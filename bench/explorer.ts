@@ -79,7 +79,9 @@ export async function runExplorerBench(sizes: number[] = [1000, 10_000, 50_000])
   const rows: ExplorerBenchRow[] = [];
   try {
     const page = await browser.newPage();
-    rows.push(await measure(page, server.url + "/", "curated"));
+    // The default view is the actors' network; the full graph (events, places, sources) beside it.
+    rows.push(await measure(page, server.url + "/", "curated actors (default)"));
+    rows.push(await measure(page, server.url + "/?view=full", "curated full graph"));
     await page.close();
     for (const size of sizes) {
       const body = JSON.stringify(generateGraph(size));
