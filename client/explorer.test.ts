@@ -204,11 +204,12 @@ describe("the explorer page", () => {
     expect(edge).toBeDefined();
     const page = await open(`/?edge=${encodeURIComponent(edge!.key)}`);
     await page.waitForSelector(`article.edge header[data-edge="${edge!.key}"]`);
-    await page.waitForSelector(`article.entity[data-iri="${edge!.attributes.via}"]`);
+    // The statements behind the edge (GET /api/v1/edge), each under the n-ary node it belongs to.
+    await page.waitForSelector(`.edge-statements li.statement button[data-iri="${edge!.attributes.via}"]`);
     const ends = await page.locator("article.edge header button.link").allTextContents();
     const label = (iri: string) => graph.nodes.find((n) => n.key === iri)!.attributes.label;
     expect(ends).toEqual([label(edge!.source), label(edge!.target)]);
-    expect(await page.locator("article.entity .evidence .quote").count()).toBeGreaterThan(0);
+    expect(await page.locator(".edge-statements .evidence .quote").count()).toBeGreaterThan(0);
     await screenshot(page, "explorer-edge-details");
     await page.close();
   });
