@@ -22,7 +22,7 @@ import { forgetViews } from "../graph/perEngine.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import type { DatasetFile } from "../rdf/loadDatasets.ts";
 import { RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
-import { parseUpload, type ParsedUpload } from "../rdf/parseUpload.ts";
+import { parseUpload, warmUploadParser, type ParsedUpload } from "../rdf/parseUpload.ts";
 import { UploadLimitError, uploadLimits, type UploadLimits } from "../rdf/uploadLimits.ts";
 import { DATASET_NAME, StorageError, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import type { ShapeReport } from "../rdf/validateShapes.ts";
@@ -69,6 +69,8 @@ export interface UploadAnswer {
 export function createUploadRouter(deps: UploadRouteDeps): express.Router {
   const router = express.Router();
   const locks = new KeyedLock();
+  // The first upload should not wait for the parse worker to load its modules.
+  if (deps.loader) warmUploadParser(uploadLimits(deps.limit, deps.limits));
   const list = (_req: express.Request, res: express.Response<DatasetListing>) => {
     res.json({ uploads: deps.store.list(), files: deps.files ?? [], quarantined: deps.store.quarantined });
   };

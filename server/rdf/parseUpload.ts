@@ -6,7 +6,9 @@
  * only receives chunks, so a hostile upload can cost the worker, never the event loop: the
  * worker runs under a heap bound (resourceLimits) and a wall-clock limit, and is terminated and
  * replaced when it passes either. Uploads are parsed one at a time; the worker stops itself
- * after a quiet minute so its memory is given back.
+ * after a quiet minute so its memory is given back. A server that takes uploads starts it at
+ * once (warmUploadParser): loading its modules costs about a second, more on a busy machine,
+ * which the first upload would otherwise wait for.
  */
 import { randomBytes } from "node:crypto";
 import type { Worker } from "node:worker_threads";
@@ -40,6 +42,11 @@ export function parseUpload(body: Uint8Array, request: UploadRequest, limits: Up
   const run = queue.then(() => runJob(body, request, limits));
   queue = run.catch(() => {});
   return run;
+}
+
+/** Starts the parse worker ahead of the first upload; it stays until an upload's quiet minute ends. */
+export function warmUploadParser(limits: UploadLimits): void {
+  workerFor(limits.heapMb);
 }
 
 function runJob(body: Uint8Array, request: UploadRequest, limits: UploadLimits): Promise<ParsedUpload> {
