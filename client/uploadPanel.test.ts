@@ -45,18 +45,18 @@ describe("the Data tab", () => {
     const good = join(dir, "..", `upload-ui-${Date.now()}.ttl`);
     await writeFile(good, "@prefix ex: <http://example.org/> .\nex:Gulistan ex:year 1813 ; ex:party ex:Iran , ex:Russia .\n");
     await page.locator('#panel-data input[type="file"]').setInputFiles(good);
-    await expect.poll(() => page.locator("#panel-data .upload-status").innerText()).toMatch(/3 triples stored as urn:caspian:upload:upload-ui-\d+/);
-    await expect.poll(() => page.locator("#panel-data .upload-list").innerText()).toMatch(/upload-ui-\d+\s+3 triples/);
+    await expect.poll(() => page.locator("#panel-data .upload-status").innerText(), { timeout: 15_000 }).toMatch(/3 triples stored as urn:caspian:upload:upload-ui-\d+/);
+    await expect.poll(() => page.locator("#panel-data .upload-list").innerText(), { timeout: 15_000 }).toMatch(/upload-ui-\d+\s+3 triples/);
     expect(await ask("ASK { <http://example.org/Gulistan> ?p ?o }")).toBe(true);
     await screenshot(page, "upload-panel");
 
     const bad = join(dir, "..", `broken-${Date.now()}.ttl`);
     await writeFile(bad, "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:c ex:p nope:x .\n");
     await page.locator('#panel-data input[type="file"]').setInputFiles(bad);
-    await expect.poll(() => page.locator("#panel-data .upload-error").innerText()).toMatch(/broken-\d+\.ttl line 3.*Nothing was stored/s);
+    await expect.poll(() => page.locator("#panel-data .upload-error").innerText(), { timeout: 15_000 }).toMatch(/broken-\d+\.ttl line 3.*Nothing was stored/s);
 
     await page.getByRole("button", { name: /^Remove upload-ui-/ }).click();
-    await expect.poll(() => page.locator("#panel-data .upload-status").innerText()).toMatch(/removed/);
+    await expect.poll(() => page.locator("#panel-data .upload-status").innerText(), { timeout: 15_000 }).toMatch(/removed/);
     expect(await ask("ASK { <http://example.org/Gulistan> ?p ?o }")).toBe(false);
     await rm(good);
     await rm(bad);
