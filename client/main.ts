@@ -95,7 +95,7 @@ const appearance = mountAppearancePanel($("filters"), {
   stopLayout: () => layout?.stop(),
 });
 const viewToggle = mountViewToggle($("graph").parentElement!, (full) => setState({ view: full ? "full" : undefined, selectedEdge: undefined }));
-mountSearchBox($("search"), (hit) => focusNode(hit.iri));
+mountSearchBox($("search"), (hit) => focusNode(hit.iri), () => ({ from: store.get().from, to: store.get().to }));
 mountUploadPanel($("panel-data"), { changed: () => {} });
 mountExportDialog($("reset"), () => graph, () => store.get());
 const showTab = mountTabs(

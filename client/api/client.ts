@@ -100,8 +100,9 @@ export function getEntity(iri: string, signal?: AbortSignal): Promise<EntityDeta
   return getJson<EntityDetails>("/entity", { iri }, signal);
 }
 
-export async function search(q: string, limit = 10, signal?: AbortSignal): Promise<SearchHit[]> {
-  const body = await getJson<{ results: SearchHit[] }>("/search", { q, limit }, signal);
+/** With a window, the hits in it rank first (the server's one time rule). */
+export async function search(q: string, limit = 10, signal?: AbortSignal, window: { from?: number; to?: number } = {}): Promise<SearchHit[]> {
+  const body = await getJson<{ results: SearchHit[] }>("/search", { q, limit, from: window.from, to: window.to }, signal);
   return body.results;
 }
 

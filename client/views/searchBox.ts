@@ -9,7 +9,7 @@ import { search } from "../api/client.ts";
 import { NODE_COLOR, NODE_KIND_LABEL } from "../graph/palette.ts";
 import { clear, h } from "./dom.ts";
 
-export function mountSearchBox(container: HTMLElement, choose: (hit: SearchHit) => void): () => void {
+export function mountSearchBox(container: HTMLElement, choose: (hit: SearchHit) => void, yearWindow: () => { from?: number; to?: number } = () => ({})): () => void {
   const input = h("input", {
     type: "search",
     id: "search-input",
@@ -79,7 +79,7 @@ export function mountSearchBox(container: HTMLElement, choose: (hit: SearchHit) 
     }
     controller = new AbortController();
     try {
-      hits = await search(text.trim(), 10, controller.signal);
+      hits = await search(text.trim(), 10, controller.signal, yearWindow());
       render();
     } catch (error) {
       if ((error as Error).name !== "AbortError") {
