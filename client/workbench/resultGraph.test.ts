@@ -39,4 +39,11 @@ describe("results as a network", () => {
     expect(graph.size).toBe(2);
     expect(graph.getNodeAttribute(CD + "A", "label")).toBe("Treaty A");
   });
+
+  it("draws a SELECT with a single IRI column as its nodes, with no edges", () => {
+    const uri = (n: string) => ({ type: "uri" as const, value: CD + n });
+    const graph = graphFromColumns([{ s: uri("Iran") }, { s: uri("Russia") }, { s: uri("Iran") }], "s", "s", new Map(), known);
+    expect(graph.order).toBe(2);
+    expect(graph.size).toBe(0);
+  });
 });

@@ -269,10 +269,11 @@ export const mountWorkbench: PanelMount = (container, ctx) => {
       show({ type: "done", summary: `${rows.length} ${rows.length === 1 ? "row" : "rows"} in ${took}${cut}` });
       showDownloads(text, false);
       const columns = iriColumns(vars, rows);
-      if (columns.length >= 2) {
+      // Any SELECT with an IRI column can be drawn: two columns give edges, one its nodes alone.
+      if (columns.length >= 1) {
         const pick = (name: string, chosen: string) => h("select", { "aria-label": name }, ...columns.map((c) => h("option", { value: c, selected: c === chosen }, `?${c}`)));
         const from = pick("from column", columns[0]!);
-        const to = pick("to column", columns[1]!);
+        const to = pick("to column", columns[1] ?? columns[0]!);
         const asGraph = h("button", { type: "button", class: "small" }, "Show as a network");
         const asTable = h("button", { type: "button", class: "small" }, "Show as a table");
         asGraph.addEventListener("click", () => drawGraph(graphFromColumns(rows, from.value, to.value, labels, known())));
