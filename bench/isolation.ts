@@ -71,7 +71,7 @@ export async function runIsolationBench(): Promise<IsolationResult> {
     const attackSamples: number[] = [];
     for (let i = 0; attacking; i++) {
       const reply = await timedGet(server.url + SIMPLE[i % 2]!);
-      if (reply.status !== 200) throw new Error(`a simple request answered ${reply.status} under attack`);
+      if (reply.status !== 200) throw new Error(`a simple request answered ${reply.status} under attack: ${reply.body.slice(0, 300)}`);
       attackSamples.push(reply.ms);
     }
     const stops = await done;
