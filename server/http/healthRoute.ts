@@ -42,17 +42,35 @@ export function createHealthRouter(deps: HealthRouteDeps): express.Router {
 /** Health answers within this, whatever the engine does. */
 const PROBE_MS = 5000;
 
+/** One probe in flight per engine: health polled often never queues a probe per request. */
+const inFlight = new WeakMap<QueryEngine, Promise<string | undefined>>();
+
 /**
  * A trivial ASK through the same queue and workers as every query: "ok" must mean queries are
  * answered, not only that the process is up (a worker unable to load data once left health "ok"
- * while every query was a 503). Undefined when it answers; else what went wrong.
+ * while every query was a 503). Undefined when it answers; else what went wrong. The wait is
+ * cut at PROBE_MS here, not by a query deadline: a deadline would terminate a worker that is
+ * only busy loading an upload.
  */
-async function probe(engine: QueryEngine): Promise<string | undefined> {
-  try {
-    await engine.ask("ASK {}", { deadlineMs: PROBE_MS, lane: "user" });
-    return undefined;
-  } catch (error) {
-    const coded = error as { code?: string; message?: string };
-    return `${coded.code ?? "ERROR"}: ${coded.message ?? String(error)}`.slice(0, 300);
+function probe(engine: QueryEngine): Promise<string | undefined> {
+  let running = inFlight.get(engine);
+  if (!running) {
+    running = engine.ask("ASK {}", { lane: "user" }).then(
+      () => undefined,
+      (error: unknown) => {
+        const coded = error as { code?: string; message?: string };
+        return `${coded.code ?? "ERROR"}: ${coded.message ?? String(error)}`.slice(0, 300);
+      },
+    );
+    const current = running;
+    void current.finally(() => {
+      if (inFlight.get(engine) === current) inFlight.delete(engine);
+    });
+    inFlight.set(engine, running);
   }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`NO_ANSWER: the engine did not answer a trivial query within ${PROBE_MS} ms.`), PROBE_MS);
+  });
+  return Promise.race([running, late]).finally(() => clearTimeout(timer));
 }
