@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     // Plain Node scripts (bin/, scripts/*.mjs): TypeScript files get their globals from tsc.
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
   },
   forbid(["contract/**"], [["^(?!\\./)", "contract/ imports nothing outside itself: it is the one folder every side imports."]]),
   forbid(["server/rdf/**"], [[["**/sparql/**", "**/graph/**", "**/http/**", "**/app.ts"], "server/rdf is the bottom layer: it imports only contract/ and itself."], NOT_MAIN, NOT_CLIENT, NO_EXPRESS]),

@@ -23,6 +23,7 @@ import { figureFromGraph, type Figure } from "../client/exports/figure.ts";
 import type { ViewSpec } from "../client/exports/caption.ts";
 import { lensRoleLines } from "../client/exports/lensLabels.ts";
 import { ExportArgsError, type ExportRequest } from "./exportArgs.ts";
+import { CaspianError } from "../contract/errors.ts";
 
 export const TOOL_VERSION = (JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -45,7 +46,7 @@ export interface BuiltView {
   close(): Promise<void>;
 }
 
-export class ExportQueryError extends Error {
+export class ExportQueryError extends CaspianError {
   readonly code = "BAD_QUERY";
   constructor(message: string) {
     super(message);

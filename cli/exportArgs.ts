@@ -10,6 +10,7 @@ import { PROFILE_NAMES } from "../server/graph/viewProfile.ts";
 import { PRESET_WIDTH_MM, parseLengthMm, type PresetName, type StyleName } from "../client/exports/presets.ts";
 import { EXPORT_OPTIONS, type GexfVersion } from "../client/exports/exportFormat.ts";
 import { EXPORT_FORMATS, FORMAT_IDS, exportFormat } from "../client/exports/exportFormats.ts";
+import { CaspianError } from "../contract/errors.ts";
 
 export interface ExportRequest {
   /** Format ids of the registry (client/exports/exportFormats.ts), in the order given. */
@@ -50,7 +51,7 @@ export interface ExportRequest {
 // Discovered from server/graph/profiles/ (one list for the server's --profile and the CLI's).
 export { PROFILE_NAMES };
 
-export class ExportArgsError extends Error {
+export class ExportArgsError extends CaspianError {
   readonly code = "BAD_ARGUMENT";
   constructor(message: string) {
     super(message);

@@ -5,11 +5,12 @@
  * fonts-dejavu-core (free licence, wide Unicode coverage for transliterated names), or --font.
  */
 import { existsSync } from "node:fs";
+import { CaspianError } from "../contract/errors.ts";
 
 export const DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 export const DEJAVU_SANS_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-export class FontNotFoundError extends Error {
+export class FontNotFoundError extends CaspianError {
   readonly code = "FONT_NOT_FOUND";
   constructor(readonly path: string) {
     super(`${path}: font not found. Install it (apt-get install fonts-dejavu-core) or pass --font FILE.ttf.`);

@@ -8,6 +8,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { flagOptions, rawValues, settingsSchema, usageText, type SettingValues } from "./settings.ts";
+import { CaspianError } from "../contract/errors.ts";
 
 /**
  * The validated settings (settings.ts), with paths made absolute and sizes in bytes. Embedded
@@ -25,7 +26,7 @@ export type Config = Omit<SettingValues, "uploadLimitMb" | "answerLimitMb" | "sp
   adminToken?: string;
 };
 
-export class ConfigError extends Error {
+export class ConfigError extends CaspianError {
   readonly code = "CONFIG";
   constructor(message: string) {
     super(message);

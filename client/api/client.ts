@@ -23,9 +23,10 @@ import type {
   ThirdPartyAnalysis,
   Timeline,
 } from "../../contract/api.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 /** A failed API call: the server's `{code, message}` when it sent one, else the HTTP status. */
-export class ApiRequestError extends Error {
+export class ApiRequestError extends CaspianError {
   readonly code: string;
   readonly status: number;
   constructor(status: number, code: string, message: string) {

@@ -18,6 +18,7 @@ import type { Figure, FigureProvenance } from "./figure.ts";
 import type { GexfVersion } from "./gexf.ts";
 import type { MapData } from "./mapFigure.ts";
 import type { PresetName, StyleName } from "./presets.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 /** The options, with their ranges: the CLI validates against them, the dialog builds its controls from them. */
 export const EXPORT_OPTIONS = {
@@ -110,7 +111,7 @@ export function fileOf(format: Pick<ExportFormat, "suffix" | "mediaType">, conte
   return { name: `${stem}${format.suffix}`, bytes: typeof content === "string" ? encoder.encode(content) : content, mediaType: format.mediaType };
 }
 
-export class UnknownFormatError extends Error {
+export class UnknownFormatError extends CaspianError {
   readonly code = "UNKNOWN_FORMAT";
   constructor(readonly format: string, known: readonly string[]) {
     super(`unknown format "${format}". Use one of ${known.join(", ")}.`);
@@ -118,7 +119,7 @@ export class UnknownFormatError extends Error {
   }
 }
 
-export class StoreNeededError extends Error {
+export class StoreNeededError extends CaspianError {
   readonly code = "STORE_NEEDED";
   constructor(readonly format: string) {
     super(`format "${format}" needs the data store (RDF, sources or evidence): run it with caspian export.`);

@@ -5,6 +5,7 @@
  * Word, LaTeX and image viewers print the figure at the size it was made for. Bytes in, bytes
  * out: no DOM, no Node APIs, usable in the browser and the CLI.
  */
+import { CaspianError } from "../../contract/errors.ts";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -29,7 +30,7 @@ export interface PngChunk {
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
-export class PngFormatError extends Error {
+export class PngFormatError extends CaspianError {
   readonly code = "BAD_PNG";
   constructor(message: string) {
     super(message);

@@ -11,6 +11,7 @@
  */
 import type { NodeKind, RelationKind } from "../../contract/api.ts";
 import { NODE_COLOR, RELATION_STYLE } from "../graph/palette.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 export type StyleName = "color" | "greyscale" | "colorblind";
 
@@ -104,7 +105,7 @@ export function figureStyle(name: StyleName): FigureStyle {
   return { name, nodeFill: nodeColor, nodeShape: (kind) => SHAPES[kind] ?? "circle", edgeColor, edgeDash: (kind) => DASHES[kind] };
 }
 
-export class LengthError extends Error {
+export class LengthError extends CaspianError {
   readonly code = "BAD_LENGTH";
   constructor(readonly text: string) {
     super(`width "${text}": not a length. Write it like 183mm, 8.9cm, 7in or 600pt.`);

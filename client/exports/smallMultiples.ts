@@ -13,6 +13,7 @@ import { figureImportance, figureInWindow, yearText, type Figure } from "./figur
 import { chromeFor, drawGraph, figureDocument, fitTransform, graphAspect, keyBook, type SvgFigureOptions } from "./svgFigure.ts";
 import type { KeyEntry } from "./labelPlacement.ts";
 import { escapeXml, num } from "./xmlText.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface PanelPeriod {
   label: string;
@@ -22,7 +23,7 @@ export interface PanelPeriod {
   open?: boolean;
 }
 
-export class UnknownPeriodError extends Error {
+export class UnknownPeriodError extends CaspianError {
   readonly code = "UNKNOWN_PERIOD";
   constructor(readonly period: string) {
     super(`no period named "${period}" in the data. Name one (e.g. Safavid, Qajar, Pahlavi), post-Soviet, or write Name=FROM..TO.`);

@@ -6,6 +6,7 @@
  * reader expects (numbers as numbers, unbound last); and the one VALUES query that fetches labels
  * for every IRI in an answer. No DOM here, so all of it is tested in node.
  */
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface Term {
   type: "uri" | "literal" | "bnode" | "triple";
@@ -18,7 +19,7 @@ export type Row = Record<string, Term | undefined>;
 
 export type SolutionResult = { form: "select"; vars: string[]; rows: Row[] } | { form: "ask"; value: boolean };
 
-export class ResultsFormatError extends Error {
+export class ResultsFormatError extends CaspianError {
   readonly code = "RESULTS_FORMAT";
   constructor(message: string) {
     super(message);

@@ -1,14 +1,11 @@
 /**
- * View errors
- * ===========
- * Typed errors the views throw; the HTTP layer maps `status` and `code` to a response with an
- * `{code, message}` body.
+ * Not found
+ * =========
+ * The one "no such thing" error: an entity, edge or quote a view cannot find, an unknown dataset
+ * or API route. The HTTP layer answers its code, NOT_FOUND, with a 404.
  */
-export class NotFoundError extends Error {
+import { CaspianError } from "../../contract/errors.ts";
+
+export class NotFoundError extends CaspianError {
   readonly code = "NOT_FOUND";
-  readonly status = 404;
-  constructor(message: string) {
-    super(message);
-    this.name = "NotFoundError";
-  }
 }

@@ -6,6 +6,7 @@
  */
 import { SPARQL_PREFIXES } from "../rdf/namespaces.ts";
 import type { QueryEngine, SelectResult, SparqlRow } from "../sparql/engine.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 export { SPARQL_PREFIXES };
 
@@ -14,7 +15,7 @@ export { SPARQL_PREFIXES };
 const IRIREF_FORBIDDEN = /[\u0000-\u0020<>"{}|^`\\]/;
 
 /** An IRI that cannot be written into a query; the HTTP layer answers 400 for its code. */
-export class InvalidIriError extends TypeError {
+export class InvalidIriError extends CaspianError {
   readonly code = "BAD_REQUEST";
   constructor(iri: string) {
     super(`Not an IRI a query can name: ${JSON.stringify(iri.slice(0, 200))}. Spaces and <>"{}|^\`\\ are not allowed.`);

@@ -1,16 +1,19 @@
 /**
  * HTTP error mapping
  * ==================
- * One middleware maps typed errors (anything with a known `code`) to an HTTP status. /api answers
+ * One middleware maps typed errors (CaspianError, contract/errors.ts: each has a `code`) to an
+ * HTTP status through one table, STATUS_BY_CODE. /api answers
  * `{code, message}` as JSON; /sparql answers text/plain, as SPARQL clients expect. Anything
  * without a known code is masked as a plain 500 so store internals never reach the client.
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { z } from "zod";
 import type { ApiError } from "../../contract/api.ts";
+import { CaspianError } from "../../contract/errors.ts";
+import { NotFoundError } from "../graph/errors.ts";
 
 /** An error raised by HTTP code itself (bad parameter, wrong method...), status given. */
-export class HttpError extends Error {
+export class HttpError extends CaspianError {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -18,7 +21,6 @@ export class HttpError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
-    this.name = "HttpError";
   }
 }
 
@@ -28,14 +30,13 @@ export class MethodNotAllowedError extends HttpError {
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor(message: string) {
-    super(404, "NOT_FOUND", message);
-  }
-}
-
 /** Status for each error code raised below HTTP (server/rdf, server/sparql, server/graph). */
 export const STATUS_BY_CODE: Record<string, number> = {
+  RDF_SYNTAX: 400,
+  UNAUTHORIZED: 401,
+  METHOD_NOT_ALLOWED: 405,
+  STORAGE_FULL: 507,
+  STORAGE_READ_ONLY: 507,
   QUERY_SYNTAX: 400,
   QUERY_UNSUPPORTED: 400,
   BAD_REQUEST: 400,
@@ -67,7 +68,8 @@ export function mapError(error: unknown): MappedError {
     const message = error.issues.map((issue) => `${issue.path.join(".") || "request"}: ${issue.message}`).join("; ");
     return { status: 400, body: { code: "BAD_REQUEST", message }, headers: {} };
   }
-  const code = (error as { code?: unknown } | null)?.code;
+  // A CaspianError, or one that crossed a worker boundary as a plain {code, message}.
+  const code = error instanceof CaspianError ? error.code : (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && STATUS_BY_CODE[code]) {
     const status = STATUS_BY_CODE[code]!;
     const headers: Record<string, string> = status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};

@@ -131,7 +131,6 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
  * surrogate at all, not even as a character reference, yet an RDF literal may hold them: each
  * becomes U+FFFD, so every XML answer parses. JSON, CSV and TSV answers keep them exactly.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function wellFormedXml(text: string): string {

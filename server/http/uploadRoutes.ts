@@ -27,7 +27,8 @@ import { UploadLimitError, uploadLimits, type UploadLimits } from "../rdf/upload
 import { DATASET_NAME, StorageError, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import type { ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
-import { HttpError, NotFoundError } from "./errors.ts";
+import { NotFoundError } from "../graph/errors.ts";
+import { HttpError } from "./errors.ts";
 import { KeyedLock } from "./keyedLock.ts";
 import { route } from "./route.ts";
 

@@ -14,6 +14,7 @@ import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFactory, Writer, type Quad } from "n3";
 import { displayPath, fileGraphIri, N3_FORMATS, OXIGRAPH_FORMATS, parseRdfFile, parseRdfTextInBatches, RDF_EXTENSIONS } from "./parseRdf.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface DatasetFile {
   /** The file as a user would name it (relative to the working directory when inside it). */
@@ -40,7 +41,7 @@ export const DEFAULT_SOURCES = [
 
 const CHUNK_QUADS = 50_000;
 
-export class DatasetNotFoundError extends Error {
+export class DatasetNotFoundError extends CaspianError {
   readonly code = "DATA_NOT_FOUND";
   constructor(readonly path: string) {
     super(`${displayPath(path)}: no such file or folder. Check the --data argument.`);
@@ -48,7 +49,7 @@ export class DatasetNotFoundError extends Error {
   }
 }
 
-export class UnsupportedRdfFormatError extends Error {
+export class UnsupportedRdfFormatError extends CaspianError {
   readonly code = "RDF_FORMAT";
   constructor(readonly path: string) {
     super(`${displayPath(path)}: not an RDF file Caspian reads. Use one of ${RDF_EXTENSIONS.join(", ")}.`);

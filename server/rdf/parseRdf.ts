@@ -9,8 +9,9 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, relative, sep } from "node:path";
 import { DataFactory, Parser, type Quad, type Term } from "n3";
 import type { Quad as OxigraphQuad, Term as OxigraphTerm } from "oxigraph";
+import { CaspianError } from "../../contract/errors.ts";
 
-export class RdfSyntaxError extends Error {
+export class RdfSyntaxError extends CaspianError {
   readonly code = "RDF_SYNTAX";
   constructor(
     readonly file: string,

@@ -4,6 +4,7 @@
  * What one upload may cost the server, and the error for going past it. The parse worker
  * (parseUpload.ts) enforces every limit; the route maps UploadLimitError to 413.
  */
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface UploadLimits {
   /** Bytes of the body, and of an RDF/XML body once its entities are expanded. */
@@ -30,7 +31,7 @@ export const STORED_PER_UPLOADED = 8;
 export type UploadLimitCode = "UPLOAD_LIMIT" | "XML_ENTITY";
 
 /** The upload goes past one of its limits; nothing was stored. */
-export class UploadLimitError extends Error {
+export class UploadLimitError extends CaspianError {
   constructor(
     readonly code: UploadLimitCode,
     message: string,

@@ -21,6 +21,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Parser, type Quad } from "n3";
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface StoredDataset {
   /** The name given at upload: letters, digits, `.`, `_`, `-`. */
@@ -41,7 +42,7 @@ export interface QuarantinedFile {
   reason: string;
 }
 
-export class UploadStoreError extends Error {
+export class UploadStoreError extends CaspianError {
   readonly code = "BAD_REQUEST";
   constructor(message: string) {
     super(message);
@@ -50,7 +51,7 @@ export class UploadStoreError extends Error {
 }
 
 /** The data directory cannot take the write: full (ENOSPC, EDQUOT) or read-only (EROFS, EACCES, EPERM). */
-export class StorageError extends Error {
+export class StorageError extends CaspianError {
   constructor(
     readonly code: "STORAGE_FULL" | "STORAGE_READ_ONLY",
     message: string,

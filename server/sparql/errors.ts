@@ -4,9 +4,10 @@
  * The typed errors a query can end in. Each carries a stable `code`; server/http/errors.ts maps
  * codes to HTTP statuses, so this layer never knows about HTTP.
  */
+import { CaspianError } from "../../contract/errors.ts";
 
 /** The query is not SPARQL 1.1; line and column are 1-based when the parser knows them. */
-export class QuerySyntaxError extends Error {
+export class QuerySyntaxError extends CaspianError {
   readonly code = "QUERY_SYNTAX";
   constructor(
     readonly detail: string,
@@ -19,7 +20,7 @@ export class QuerySyntaxError extends Error {
 }
 
 /** The endpoint is read-only: SPARQL Update is refused before it reaches the store. */
-export class ReadOnlyError extends Error {
+export class ReadOnlyError extends CaspianError {
   readonly code = "READ_ONLY";
   constructor(message = "This endpoint is read-only: SPARQL Update is not accepted. Send a SELECT, ASK, CONSTRUCT or DESCRIBE query.") {
     super(message);
@@ -28,7 +29,7 @@ export class ReadOnlyError extends Error {
 }
 
 /** The query ran past its deadline and was stopped (its worker was replaced). */
-export class DeadlineError extends Error {
+export class DeadlineError extends CaspianError {
   readonly code = "DEADLINE";
   constructor(readonly deadlineMs: number) {
     super(`The query was stopped after its deadline of ${deadlineMs} ms. Narrow it (add LIMIT, more specific patterns) and try again.`);
@@ -37,7 +38,7 @@ export class DeadlineError extends Error {
 }
 
 /** The query is valid SPARQL but uses something this engine does not do (e.g. SERVICE). */
-export class QueryUnsupportedError extends Error {
+export class QueryUnsupportedError extends CaspianError {
   readonly code = "QUERY_UNSUPPORTED";
   constructor(message: string) {
     super(message);
@@ -46,7 +47,7 @@ export class QueryUnsupportedError extends Error {
 }
 
 /** No supported media type satisfies the request's Accept header or `format` parameter. */
-export class NotAcceptableError extends Error {
+export class NotAcceptableError extends CaspianError {
   readonly code = "NOT_ACCEPTABLE";
   constructor(
     readonly requested: string,
@@ -58,7 +59,7 @@ export class NotAcceptableError extends Error {
 }
 
 /** The engine was closed (server shutting down) while the query waited. */
-export class EngineClosedError extends Error {
+export class EngineClosedError extends CaspianError {
   readonly code = "ENGINE_CLOSED";
   constructor() {
     super("The query engine is shutting down.");

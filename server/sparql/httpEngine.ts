@@ -15,6 +15,7 @@ import { QuerySyntaxError } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
 import { serializeTriples } from "./serializeTriples.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 export interface HttpEngineOptions {
   /** The endpoint URL, e.g. http://localhost:7878/query. */
@@ -27,7 +28,7 @@ export interface HttpEngineOptions {
 }
 
 /** The remote store answered with an error, or could not be reached. */
-export class RemoteStoreError extends Error {
+export class RemoteStoreError extends CaspianError {
   readonly code = "REMOTE_STORE";
   constructor(message: string) {
     super(message);
@@ -36,7 +37,7 @@ export class RemoteStoreError extends Error {
 }
 
 /** The remote store did not answer within the deadline (or said it timed out). */
-export class RemoteTimeoutError extends Error {
+export class RemoteTimeoutError extends CaspianError {
   readonly code = "REMOTE_TIMEOUT";
   constructor(
     readonly deadlineMs: number,

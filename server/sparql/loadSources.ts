@@ -19,6 +19,7 @@ import { Parser, StreamParser, type Quad } from "n3";
 import oxigraph from "oxigraph";
 import { intoGraph, toNQuads } from "../rdf/loadDatasets.ts";
 import type { LoadFailure, StoreSource } from "./workerProtocol.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 const BATCH_BYTES = 8 << 20;
 const N3_BATCH_QUADS = 50_000;
@@ -26,7 +27,8 @@ const NQUADS = "application/n-quads";
 const LINE_FORMATS = new Set(["application/n-triples", NQUADS]);
 const WHOLE_FORMATS = new Set(["application/ld+json", "application/rdf+xml"]);
 
-export class SourceLoadError extends Error {
+export class SourceLoadError extends CaspianError {
+  readonly code = "SOURCE_LOAD";
   constructor(readonly failure: LoadFailure) {
     super(`${failure.file}${failure.line ? ` line ${failure.line}` : ""}${failure.column ? `, column ${failure.column}` : ""}: ${failure.detail}`);
     this.name = "SourceLoadError";

@@ -9,8 +9,9 @@
  * (giving its memory back) and rebuilt, and the caller gets MemoryCapError (503). After a stop it
  * waits `graceMs` for the memory to be returned before it judges again.
  */
+import { CaspianError } from "../../contract/errors.ts";
 
-export class MemoryCapError extends Error {
+export class MemoryCapError extends CaspianError {
   readonly code = "MEMORY_CAP";
   constructor(what: string) {
     super(`The query was stopped: it needed more memory than the server allows a query (${what}). Narrow it: fewer rows, shorter strings, no huge GROUP_CONCAT.`);

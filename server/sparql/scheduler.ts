@@ -18,8 +18,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { LaneQueue, type DispatchContext, type QueuedTask } from "./taskQueue.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
-export class QueueFullError extends Error {
+export class QueueFullError extends CaspianError {
   readonly code = "QUEUE_FULL";
   constructor(message: string) {
     super(message);

@@ -25,6 +25,7 @@ import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { StoreSource } from "../rdf/loadDatasets.ts";
 import { HttpSparqlEngine } from "./httpEngine.ts";
+import { CaspianError } from "../../contract/errors.ts";
 
 const run = promisify(execFile);
 
@@ -36,7 +37,7 @@ export const EMBEDDED_GRAPH = "urn:caspian:embedded";
 /** Formats Virtuoso's bulk loader reads by extension. */
 const LOADABLE = new Set(["text/turtle", "application/n-triples", "application/n-quads", "application/trig", "application/rdf+xml"]);
 
-export class VirtuosoStoreError extends Error {
+export class VirtuosoStoreError extends CaspianError {
   readonly code = "VIRTUOSO_STORE";
   constructor(message: string) {
     super(message);
