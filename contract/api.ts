@@ -313,6 +313,14 @@ export interface SourcePassage {
   end: number;
 }
 
+/** A file loaded at start (the embedded data, --data): its graph is absent for the default graph. */
+export interface LoadedFile {
+  /** The file as a user would name it (relative to the working directory when inside it). */
+  path: string;
+  triples: number;
+  graph?: string;
+}
+
 export interface Health {
   /**
    * "loading" while the store still loads (other requests wait for it meanwhile); "degraded" when
@@ -325,6 +333,8 @@ export interface Health {
   engine: string;
   /** While loading: how far, e.g. { percent: 43, triples: 430000, triplesPerSecond: 95000, etaSeconds: 12 }. */
   loading?: { percent: number; triples: number; triplesPerSecond: number; etaSeconds?: number };
+  /** What was loaded at start, per file. */
+  datasets: LoadedFile[];
 }
 
 export interface ApiError {
@@ -343,12 +353,18 @@ export interface UploadedDataset {
   format: string;
 }
 
+/** A stored upload set aside at start because it no longer parses, and why. */
+export interface QuarantinedFile {
+  file: string;
+  reason: string;
+}
+
 /** GET /api/v1/datasets: the uploads, and the files loaded at start. */
 export interface DatasetList {
   uploads: UploadedDataset[];
-  files: { path: string; triples: number; graph?: string }[];
+  files: LoadedFile[];
   /** Stored files moved to quarantine/ at start because they no longer parse. */
-  quarantined: { file: string; reason: string }[];
+  quarantined: QuarantinedFile[];
 }
 
 /** GET /api/v1/places: the article's places with their coordinates and what happened at them. */

@@ -190,12 +190,16 @@ export const SourcePassage = open({
   end: z.number().int(),
 }).meta({ id: "SourcePassage" });
 
+const LoadedFile = open({ path: z.string(), triples: z.number().int(), graph: z.string().optional() });
+
 export const Health = open({
   status: z.enum(["ok", "loading", "degraded"]),
   version: z.string(),
   triples: z.number().int(),
   engine: z.string(),
+  problem: z.string().optional(),
   loading: open({ percent: z.number(), triples: z.number(), triplesPerSecond: z.number(), etaSeconds: z.number().optional() }).optional(),
+  datasets: z.array(LoadedFile),
 }).meta({ id: "Health" });
 
 export const PlacesMap = open({
@@ -239,7 +243,7 @@ export const Examples = open({
 const UploadedDataset = open({ name: z.string(), graph: z.string(), triples: z.number().int(), bytes: z.number().int(), uploadedAt: z.string(), format: z.string() });
 export const DatasetList = open({
   uploads: z.array(UploadedDataset),
-  files: z.array(open({ path: z.string(), triples: z.number().int(), graph: z.string().optional() })),
+  files: z.array(LoadedFile),
   quarantined: z.array(open({ file: z.string(), reason: z.string() })),
 }).meta({ id: "DatasetList" });
 export const UploadAnswer = open({ dataset: UploadedDataset }).meta({ id: "UploadAnswer" });

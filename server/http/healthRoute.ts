@@ -17,15 +17,13 @@ export interface HealthRouteDeps {
   files: DatasetFile[];
 }
 
-export type HealthBody = Health & { datasets: DatasetFile[] };
-
 export function createHealthRouter(deps: HealthRouteDeps): express.Router {
   const router = express.Router();
   route(router, "/", { get: async (_req, res) => {
     // While the store loads, health answers at once with the progress instead of waiting for it.
     const progress = deps.engine.loadProgress?.();
     const problem = progress ? undefined : await probe(deps.engine);
-    const body: HealthBody = {
+    const body: Health = {
       status: progress ? "loading" : problem ? "degraded" : "ok",
       ...(problem ? { problem } : {}),
       version: deps.version,

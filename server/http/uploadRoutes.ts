@@ -18,13 +18,14 @@
  * read-only data directory is a 507 (STORAGE_FULL / STORAGE_READ_ONLY); nothing changes.
  */
 import express from "express";
+import type { DatasetList } from "../../contract/api.ts";
 import { forgetViews } from "../graph/perEngine.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import type { DatasetFile } from "../rdf/loadDatasets.ts";
 import { RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
 import { parseUpload, warmUploadParser, type ParsedUpload } from "../rdf/parseUpload.ts";
 import { UploadLimitError, uploadLimits, type UploadLimits } from "../rdf/uploadLimits.ts";
-import { DATASET_NAME, StorageError, uploadGraphIri, type QuarantinedFile, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
+import { DATASET_NAME, StorageError, uploadGraphIri, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import type { ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { NotFoundError } from "../graph/errors.ts";
@@ -51,13 +52,6 @@ export interface UploadRouteDeps {
   limits?: Partial<UploadLimits>;
 }
 
-export interface DatasetListing {
-  uploads: StoredDataset[];
-  files: DatasetFile[];
-  /** Stored files moved to quarantine/ when the server started, with the reason. */
-  quarantined: QuarantinedFile[];
-}
-
 export interface UploadAnswer {
   dataset: StoredDataset;
   /** Named graphs a TriG/N-Quads upload gave, whose triples went into the dataset's graph. */
@@ -72,7 +66,7 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
   const locks = new KeyedLock();
   // The first upload should not wait for the parse worker to load its modules.
   if (deps.loader) warmUploadParser(uploadLimits(deps.limit, deps.limits));
-  const list = (_req: express.Request, res: express.Response<DatasetListing>) => {
+  const list = (_req: express.Request, res: express.Response<DatasetList>) => {
     res.json({ uploads: deps.store.list(), files: deps.files ?? [], quarantined: deps.store.quarantined });
   };
 

@@ -15,14 +15,10 @@ import { fileURLToPath } from "node:url";
 import { DataFactory, Writer, type Quad } from "n3";
 import { displayPath, fileGraphIri, N3_FORMATS, OXIGRAPH_FORMATS, parseRdfFile, parseRdfTextInBatches, RDF_EXTENSIONS } from "./parseRdf.ts";
 import { CaspianError } from "../../contract/errors.ts";
+import type { LoadedFile } from "../../contract/api.ts";
 
-export interface DatasetFile {
-  /** The file as a user would name it (relative to the working directory when inside it). */
-  path: string;
-  triples: number;
-  /** The named graph the file's triples went into; absent for the embedded data (default graph). */
-  graph?: string;
-}
+/** A loaded file as health and the datasets listing show it (contract/api.ts). */
+export type DatasetFile = LoadedFile;
 
 export interface LoadedDatasets {
   /** N-Quads text, in chunks small enough to post to a worker and load in one go. */

@@ -21,26 +21,12 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Parser, type Quad } from "n3";
+import type { QuarantinedFile, UploadedDataset } from "../../contract/api.ts";
 import { CaspianError } from "../../contract/errors.ts";
 
-export interface StoredDataset {
-  /** The name given at upload: letters, digits, `.`, `_`, `-`. */
-  name: string;
-  /** The named graph holding the dataset's triples. */
-  graph: string;
-  triples: number;
-  /** Bytes of the stored N-Quads. */
-  bytes: number;
-  /** ISO 8601 time of the upload. */
-  uploadedAt: string;
-  /** The media type the upload was sent in. */
-  format: string;
-}
-
-export interface QuarantinedFile {
-  file: string;
-  reason: string;
-}
+/** An upload as listed and answered (contract/api.ts): its name, graph, size, time and format. */
+export type StoredDataset = UploadedDataset;
+export type { QuarantinedFile };
 
 export class UploadStoreError extends CaspianError {
   readonly code = "BAD_REQUEST";
