@@ -12,7 +12,7 @@ import { DataFactory, Parser, Store as N3Store, type Quad } from "n3";
 import oxigraph from "oxigraph";
 import { DEFAULT_SOURCES, loadDatasets } from "../server/rdf/loadDatasets.ts";
 import { NS } from "../server/rdf/namespaces.ts";
-import { generatedTriples } from "../server/testServer.ts";
+import { generatedTriples } from "../server/test/testServer.ts";
 import { round, summarize } from "./measure.ts";
 
 interface Pattern {

@@ -10,7 +10,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import autocannon from "autocannon";
 import { DEFAULT_SOURCES } from "../server/rdf/loadDatasets.ts";
-import { startTestServer } from "../server/testServer.ts";
+import { startTestServer } from "../server/test/testServer.ts";
 import { round } from "./measure.ts";
 
 setFlagsFromString("--expose-gc");

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphPayload } from "../contract/api.ts";
-import type { TestServer } from "../server/testServer.ts";
+import type { TestServer } from "../server/test/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";
 import { distinctColours, screenshot, waitForExplorer, fullGraphPath } from "./test/pageHelpers.ts";

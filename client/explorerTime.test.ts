@@ -10,7 +10,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphPayload } from "../contract/api.ts";
-import type { TestServer } from "../server/testServer.ts";
+import type { TestServer } from "../server/test/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";
 import { openExplorerPage, screenshot, waitForExplorer } from "./test/pageHelpers.ts";

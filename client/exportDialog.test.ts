@@ -11,7 +11,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../server/testServer.ts";
+import type { TestServer } from "../server/test/testServer.ts";
 import { pngInfo } from "./exports/pngDpi.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../server/testServer.ts";
+import { startTestServer, type TestServer } from "../server/test/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { buildClient } from "./test/explorerServer.ts";
 import { screenshot, waitForExplorer } from "./test/pageHelpers.ts";

@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../server/testServer.ts";
+import type { TestServer } from "../server/test/testServer.ts";
 import { launchBrowser, type TestBrowser } from "./test/browser.ts";
 import { startExplorer } from "./test/explorerServer.ts";
 import { distinctColours, screenshot, waitForExplorer } from "./test/pageHelpers.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../server/rdf/loadDatasets.ts";
 import { parseRdfFile, RdfSyntaxError } from "../server/rdf/parseRdf.ts";
-import { startTestServer, type TestServer } from "../server/testServer.ts";
+import { startTestServer, type TestServer } from "../server/test/testServer.ts";
 import { BROKEN_KINDS, brokenRdfFiles, VALID, type BrokenFile } from "./brokenRdf.ts";
 
 const SEED = 20261124;

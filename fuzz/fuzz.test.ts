@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../server/testServer.ts";
+import type { TestServer } from "../server/test/testServer.ts";
 import { CATEGORY_NAMES, hostileRequests } from "./hostileRequests.ts";
 import { settledHeapMb, startFuzzServer } from "./fuzzServer.ts";
 import { runFuzz } from "./runFuzz.ts";

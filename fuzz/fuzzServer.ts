@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SOURCES } from "../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../server/testServer.ts";
+import { startTestServer, type TestServer } from "../server/test/testServer.ts";
 
 export async function startFuzzServer(options: { deadlineMs?: number } = {}): Promise<TestServer> {
   const distDir = await mkdtemp(join(tmpdir(), "caspian-fuzz-"));

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { startTestServer } from "../server/testServer.ts";
+import { startTestServer } from "../server/test/testServer.ts";
 
 const { values } = parseArgs({ options: { nodes: { type: "string", default: "1000000" } } });
 const nodes = Number(values.nodes);

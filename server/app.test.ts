@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QueryEngine } from "./sparql/engine.ts";
 import { MEDIA } from "./sparql/mediaTypes.ts";
 import { readResults } from "./sparql/readResults.ts";
-import { generatedTriples, startTestServer, type TestServer } from "./testServer.ts";
+import { generatedTriples, startTestServer, type TestServer } from "./test/testServer.ts";
 import { TRUNCATED_HEADER } from "./http/sparqlRoute.ts";
 
 const SMALL = `@prefix ex: <http://example.org/> .

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityDetails, GraphPayload } from "../../contract/api.ts";
-import { MINI_FIXTURE } from "../../server/graph/testEngine.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { MINI_FIXTURE } from "../../server/test/testEngine.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 import { addNeighbourhood, mergeNeighbours } from "./addNeighbourhood.ts";
 import { buildGraph } from "./model.ts";
 

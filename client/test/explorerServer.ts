@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { DEFAULT_SOURCES } from "../../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 
 const VITE_CONFIG = fileURLToPath(new URL("../../vite.config.ts", import.meta.url));
 

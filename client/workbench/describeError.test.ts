@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSparql, setApiBase, SparqlQueryError } from "../api/client.ts";
-import { generatedTriples, startTestServer, type TestServer } from "../../server/testServer.ts";
+import { generatedTriples, startTestServer, type TestServer } from "../../server/test/testServer.ts";
 import { describeError } from "./describeError.ts";
 
 let server: TestServer;

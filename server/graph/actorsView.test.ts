@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActorEdgeAttributes, EdgeStatements, GraphPayload } from "../../contract/api.ts";
-import type { TestServer } from "../testServer.ts";
+import type { TestServer } from "../test/testServer.ts";
 import { cas, cd, startStage2Server } from "./fixtures/stage2Fixture.ts";
 
 // The actors' network and its edge evidence through the real routes, over statement nodes.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { entityDetails } from "./entityDetails.ts";
 import { NotFoundError } from "./errors.ts";
-import { cas, cd, startTestEngine } from "./testEngine.ts";
+import { cas, cd, startTestEngine } from "../test/testEngine.ts";
 
 let engine: EmbeddedEngine;
 beforeAll(async () => {

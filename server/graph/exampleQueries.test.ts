@@ -11,7 +11,7 @@ import type { ExampleQuery } from "../../contract/api.ts";
 import { NS, SPARQL_PREFIXES } from "../../contract/namespaces.ts";
 import { COMPETENCY_QUESTIONS } from "../../data/competencyQuestions.ts";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 const withPrefixes = (body: string) => `${SPARQL_PREFIXES}\n\n${body}`;
 

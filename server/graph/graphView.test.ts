@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { graphView } from "./graphView.ts";
-import { cas, cd, startTestEngine } from "./testEngine.ts";
+import { cas, cd, startTestEngine } from "../test/testEngine.ts";
 
 let engine: EmbeddedEngine;
 beforeAll(async () => {

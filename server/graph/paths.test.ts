@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { NotFoundError } from "./errors.ts";
 import { paths } from "./paths.ts";
-import { cas, cd, startTestEngine } from "./testEngine.ts";
+import { cas, cd, startTestEngine } from "../test/testEngine.ts";
 import type { PathsResult } from "../../contract/api.ts";
-import type { TestServer } from "../testServer.ts";
+import type { TestServer } from "../test/testServer.ts";
 import { startStage2Server } from "./fixtures/stage2Fixture.ts";
 
 let engine: EmbeddedEngine;

@@ -6,7 +6,7 @@ import { forgetViews } from "./perEngine.ts";
 import { search } from "./search.ts";
 import { timeline } from "./timeline.ts";
 import { setViewProfile, viewProfile } from "./viewProfile.ts";
-import { MINI_FIXTURE, cd } from "./testEngine.ts";
+import { MINI_FIXTURE, cd } from "../test/testEngine.ts";
 
 const NEW_PLACE = [
   `<https://w3id.org/caspian/data/Derbent> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/caspian/ontology#Place> <urn:test:upload> .`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlacesMap } from "../../contract/api.ts";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { placesMap } from "./places.ts";
-import { cd, startTestEngine } from "./testEngine.ts";
+import { cd, startTestEngine } from "../test/testEngine.ts";
 
 // The curated data with its coordinates, as the server loads it.
 const DIRS = ["../../ontology/", "../../data/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTriples } from "../../scripts/generateGraph.ts";
 import type { GraphPayload } from "../../contract/api.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 // A generated 50,000-triple diplomatic history (fixed seed) with the ontology: more nodes than
 // the view's default budget of 5,000, so the overview must choose and say what it left out.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { MATCH_SCORES } from "./labelMatch.ts";
 import { search } from "./search.ts";
-import { cd, startTestEngine } from "./testEngine.ts";
+import { cd, startTestEngine } from "../test/testEngine.ts";
 
 let engine: EmbeddedEngine;
 beforeAll(async () => {

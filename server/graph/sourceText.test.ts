@@ -6,7 +6,7 @@ import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { NotFoundError } from "./errors.ts";
 import { articleParagraphs, findPassage, sourceText, splitParagraphs } from "./sourceText.ts";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
-import { cd, startTestEngine } from "./testEngine.ts";
+import { cd, startTestEngine } from "../test/testEngine.ts";
 
 const SOURCE_DIR = fileURLToPath(new URL("../../data/source", import.meta.url));
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../testServer.ts";
+import type { TestServer } from "../test/testServer.ts";
 import { cd, startStage2Server } from "./fixtures/stage2Fixture.ts";
 import { thirdParties } from "./thirdParties.ts";
 

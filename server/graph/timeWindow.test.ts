@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../testServer.ts";
+import type { TestServer } from "../test/testServer.ts";
 import { cas, cd, startStage2Server } from "./fixtures/stage2Fixture.ts";
 import { readGraphModel } from "./graphModel.ts";
 import { graphView } from "./graphView.ts";

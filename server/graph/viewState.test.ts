@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { search } from "./search.ts";
-import { startTestEngine } from "./testEngine.ts";
+import { startTestEngine } from "../test/testEngine.ts";
 import { PROFILES, PROFILE_NAMES, nameProperties, viewProfile } from "./viewProfile.ts";
 import { attachViews, viewsOf } from "./viewState.ts";
 

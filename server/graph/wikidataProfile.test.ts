@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphPayload, SearchHit, Timeline } from "../../contract/api.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 import { yearOf } from "./viewProfile.ts";
 
 const wd = (local: string) => `http://example.org/wikidata-shaped/${local}`;

@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedTriples, startTestServer, type TestServer } from "../testServer.ts";
+import { generatedTriples, startTestServer, type TestServer } from "../test/testServer.ts";
 
 let server: TestServer;
 beforeAll(async () => {

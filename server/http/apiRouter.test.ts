@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 import type { EntityDetails, GraphPayload, PathsResult, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline } from "../../contract/api.ts";
 
 // The real app and embedded engine on port 0, over the curated ontology and data.

@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedTriples, startTestServer, type TestServer } from "../testServer.ts";
+import { generatedTriples, startTestServer, type TestServer } from "../test/testServer.ts";
 
 const SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }";
 const SIMPLE = "ASK { <http://example.org/s1> ?p ?o }";

@@ -10,7 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NS } from "../../contract/namespaces.ts";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 import { API_ROUTES } from "./openApi.ts";
 
 const TOKEN = "openapi-test-admin-token";

@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 // A file beside the served folders that no request may read or remove.
 const SECRET = "caspian-secret-7f3a9c";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 const TOKEN = "request-log-secret-token";
 

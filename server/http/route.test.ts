@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 let dir: string;
 let server: TestServer;

@@ -5,7 +5,7 @@ import { Parser, Store, type Quad } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NS } from "../rdf/namespaces.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 import { FORMAT_IRIS } from "./serviceDescription.ts";
 import oxigraph from "oxigraph";
 

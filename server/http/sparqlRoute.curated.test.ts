@@ -3,7 +3,7 @@ import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
 import { SPARQL_PREFIXES } from "../rdf/namespaces.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
 import { readResults } from "../sparql/readResults.ts";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 /** The embedded ontology and curated data (whatever ontology/*.ttl and data/*.ttl hold now). */
 const QUERIES = {

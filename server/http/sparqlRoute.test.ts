@@ -1,6 +1,6 @@
 import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testServer.ts";
+import { startTestServer, type TestServer } from "../test/testServer.ts";
 import { MEDIA } from "../sparql/mediaTypes.ts";
 import { readResults } from "../sparql/readResults.ts";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { generatedTriples } from "../testServer.ts";
+import { generatedTriples } from "../test/testServer.ts";
 import { EmbeddedEngine } from "./embeddedEngine.ts";
 import { DeadlineError, QuerySyntaxError } from "./errors.ts";
 

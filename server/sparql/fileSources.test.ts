@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RdfSyntaxError } from "../rdf/parseRdf.ts";
 import { planDatasets } from "../rdf/loadDatasets.ts";
-import { generatedTriples } from "../testServer.ts";
+import { generatedTriples } from "../test/testServer.ts";
 import { EmbeddedEngine } from "./embeddedEngine.ts";
 import { DeadlineError } from "./errors.ts";
 

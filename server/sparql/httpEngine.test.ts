@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../rdf/loadDatasets.ts";
-import { generatedTriples, startTestServer, type TestServer } from "../testServer.ts";
+import { generatedTriples, startTestServer, type TestServer } from "../test/testServer.ts";
 import { QuerySyntaxError } from "./errors.ts";
 import { HttpSparqlEngine, RemoteStoreError, RemoteTimeoutError } from "./httpEngine.ts";
 import { MEDIA } from "./mediaTypes.ts";

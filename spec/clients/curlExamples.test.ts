@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const HOST = "http://127.0.0.1:3000";

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 
 const PYTHON = "/usr/bin/python3";
 const HERE = fileURLToPath(new URL(".", import.meta.url));

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type TestBrowser } from "../../client/test/browser.ts";
 import { screenshot } from "../../client/test/pageHelpers.ts";
 import { DEFAULT_SOURCES } from "../../server/rdf/loadDatasets.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 
 const BUILD = fileURLToPath(new URL("../../node_modules/@triply/yasgui/build/", import.meta.url));
 const PREFIXES = `PREFIX cas: <https://w3id.org/caspian/ontology#>

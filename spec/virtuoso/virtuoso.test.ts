@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOURCES } from "../../server/rdf/loadDatasets.ts";
 import { HttpSparqlEngine } from "../../server/sparql/httpEngine.ts";
-import { startTestServer, type TestServer } from "../../server/testServer.ts";
+import { startTestServer, type TestServer } from "../../server/test/testServer.ts";
 import { loadIntoVirtuoso, startVirtuoso, VIRTUOSO_BINARY, type Virtuoso } from "./startVirtuoso.ts";
 
 const cd = (local: string) => `https://w3id.org/caspian/data/${local}`;

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { loadDatasets } from "../rdf/loadDatasets.ts";
 import { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 
-export const MINI_FIXTURE = fileURLToPath(new URL("./fixtures/mini.ttl", import.meta.url));
+export const MINI_FIXTURE = fileURLToPath(new URL("../graph/fixtures/mini.ttl", import.meta.url));
 
 /** The embedded engine over `files` (default: the mini fixture). Close it after the tests. */
 export async function startTestEngine(files: string[] = [MINI_FIXTURE]): Promise<EmbeddedEngine> {

@@ -8,12 +8,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type AppDeps } from "./app.ts";
-import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
-import { intoGraph, loadDatasets, toChunks, type LoadedDatasets } from "./rdf/loadDatasets.ts";
-import { UploadStore } from "./rdf/uploadStore.ts";
-import { EmbeddedEngine } from "./sparql/embeddedEngine.ts";
-import type { QueryEngine } from "./sparql/engine.ts";
+import { createApp, type AppDeps } from "../app.ts";
+import type { UploadRouteDeps } from "../http/uploadRoutes.ts";
+import { intoGraph, loadDatasets, toChunks, type LoadedDatasets } from "../rdf/loadDatasets.ts";
+import { UploadStore } from "../rdf/uploadStore.ts";
+import { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
+import type { QueryEngine } from "../sparql/engine.ts";
 
 export interface TestServerOptions {
   /** Inline documents, keyed by file name (the extension picks the syntax): { "a.trig": "..." }. */
