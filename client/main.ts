@@ -78,6 +78,13 @@ const details = createDetailsPanel($("panel-details"), {
   busy,
   window: () => ({ from: store.get().from, to: store.get().to, editorial: store.get().editorial }),
 });
+// Every PanelMount returns its cleanup (listeners, workers, sigma instances); the page calls them
+// when it is left, so a panel never outlives its page (bfcache included).
+const unmounts: (() => void)[] = [];
+window.addEventListener("pagehide", () => {
+  for (const unmount of unmounts.splice(0)) unmount();
+});
+
 const filters = mountFilterPanel($("filters"), (patch) => setState(patch));
 const appearance = mountAppearancePanel($("filters"), {
   setState: (patch) => setState(patch, { push: false }),
@@ -95,9 +102,9 @@ const appearance = mountAppearancePanel($("filters"), {
   stopLayout: () => layout?.stop(),
 });
 const viewToggle = mountViewToggle($("graph").parentElement!, (full) => setState({ view: full ? "full" : undefined, selectedEdge: undefined }));
-mountSearchBox($("search"), (hit) => focusNode(hit.iri), () => ({ from: store.get().from, to: store.get().to }));
+unmounts.push(mountSearchBox($("search"), (hit) => focusNode(hit.iri), () => ({ from: store.get().from, to: store.get().to })));
 mountUploadPanel($("panel-data"), { changed: () => {} });
-mountExportDialog($("reset"), () => graph, () => store.get());
+unmounts.push(mountExportDialog($("reset"), () => graph, () => store.get()));
 const showTab = mountTabs(
   $("side-tabs"),
   [
@@ -428,7 +435,7 @@ async function mountPanels() {
     }
     try {
       const mount = (await load())[name];
-      if (typeof mount === "function") mount(container, ctx);
+      if (typeof mount === "function") unmounts.push(mount(container, ctx));
     } catch (error) {
       container.append(h("p", { class: "error", role: "alert" }, `This panel failed to start: ${(error as Error).message}`));
     }

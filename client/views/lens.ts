@@ -15,7 +15,7 @@ import { ROLE_STYLES } from "../graph/lensRoles.ts";
 import { renderLensTable, roleBadge } from "./lensTable.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
-import { whenGraphReady } from "./pathsEdges.ts";
+import { whenGraphReady } from "../graph/pathsEdges.ts";
 
 
 type Load =

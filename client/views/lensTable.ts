@@ -9,7 +9,7 @@
 import type { ThirdPartyAnalysis } from "../../contract/api.ts";
 import { roleStyle, type RoleStyle } from "../graph/lensRoles.ts";
 import { renderEvidence, type LoadSource } from "./pathsEvidence.ts";
-import { formatSpan } from "./timelineScale.ts";
+import { formatSpan } from "../graph/timelineScale.ts";
 
 export interface LensTableActions {
   focus(iri: string): void;

@@ -9,9 +9,9 @@ import type { PathsResult } from "../../contract/api.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { createActorPicker } from "./pathsActorPicker.ts";
-import { edgesForSteps, whenGraphReady } from "./pathsEdges.ts";
+import { edgesForSteps, whenGraphReady } from "../graph/pathsEdges.ts";
 import { renderEvidence } from "./pathsEvidence.ts";
-import { formatSpan } from "./timelineScale.ts";
+import { formatSpan } from "../graph/timelineScale.ts";
 
 type Load =
   | { type: "idle" }

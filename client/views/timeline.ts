@@ -10,9 +10,9 @@ import type { Timeline } from "../../contract/api.ts";
 import type { ExplorerContext, PanelMount, ViewState } from "./context.ts";
 import "./panels.css";
 import { drawTimeline, LEVEL_NAMES, type TimelineChart } from "./timelineChart.ts";
-import { LANE_LABELS, laneOf } from "./timelineLanes.ts";
-import { createSweep } from "./timelinePlay.ts";
-import { formatSpan, formatYear, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "./timelineScale.ts";
+import { LANE_LABELS, laneOf } from "../graph/timelineLanes.ts";
+import { createSweep } from "../graph/timelinePlay.ts";
+import { formatSpan, formatYear, MAX_YEAR, MIN_YEAR, SLIDER_STEPS, sliderToYear, yearToSlider } from "../graph/timelineScale.ts";
 
 type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; data: Timeline };
 

@@ -11,8 +11,8 @@
  * reports clicks; timeline.ts owns the state.
  */
 import type { RelationshipStatePoint, Timeline } from "../../contract/api.ts";
-import { packLanes } from "./timelineLanes.ts";
-import { axisTicks, COMPRESS_BEFORE, formatSpan, formatYear, yearScale } from "./timelineScale.ts";
+import { packLanes } from "../graph/timelineLanes.ts";
+import { axisTicks, COMPRESS_BEFORE, formatSpan, formatYear, yearScale } from "../graph/timelineScale.ts";
 import { svgEl, svgText, svgTitle } from "./timelineSvg.ts";
 
 export const LEVEL_NAMES: Record<number, string> = {

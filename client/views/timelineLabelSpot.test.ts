@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelSpot } from "./timelineChart.ts";
-import { axisTicks } from "./timelineScale.ts";
+import { axisTicks } from "../graph/timelineScale.ts";
 
 describe("period labels on the timeline", () => {
   it("sit inside a band wide enough for the whole name", () => {

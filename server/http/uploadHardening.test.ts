@@ -149,7 +149,8 @@ describe("an upload past its triple or time limit", () => {
     const limitedDir = await mkdtemp(join(tmpdir(), "caspian-limits-"));
     const limited = await startTestServer({ documents: { "a.nt": '<http://example.org/a> <http://example.org/p> "1" .' }, workers: 1, uploads: { dir: limitedDir, adminToken: TOKEN, limits } });
     try {
-      const body = Array.from({ length: 50 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> "${i}" .`).join("\n");
+      // Enough triples that even a warm parse worker takes well over 1 ms.
+      const body = Array.from({ length: 50_000 }, (_, i) => `<http://example.org/s${i}> <http://example.org/p> "${i}" .`).join("\n");
       const response = await fetch(`${limited.url}/api/v1/datasets?name=many.nt`, { method: "POST", body, headers: { ...AUTH, "Content-Type": "application/n-triples" } });
       expect(response.status).toBe(413);
       expect(((await response.json()) as { message: string }).message).toMatch(says);
