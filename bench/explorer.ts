@@ -10,6 +10,7 @@
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../client/test/browser.ts";
 import { startExplorer } from "../client/test/explorerServer.ts";
+import { dragAround } from "./dragGesture.ts";
 import { generateGraph } from "./generatedGraph.ts";
 
 export interface ExplorerBenchRow {
@@ -49,14 +50,7 @@ async function measure(page: Page, url: string, name: string): Promise<ExplorerB
     w.caspian.view.sigma.on("beforeRender", () => (start = performance.now()));
     w.caspian.view.sigma.on("afterRender", () => w.__frames.push(performance.now() - start));
   });
-  const box = (await page.locator("#graph").boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; i < 60; i++) await page.mouse.move(cx + 150 * Math.sin(i / 10), cy + 100 * Math.cos(i / 10));
-  await page.mouse.up();
-  await page.waitForTimeout(300);
+  await dragAround(page, "#graph", { dx: 150, dy: 100, atHeight: 1 / 2 });
   const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
   const sorted = [...frames].sort((a, b) => a - b);
   const mean = frames.length ? frames.reduce((a, b) => a + b, 0) / frames.length : 0;

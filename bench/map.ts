@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../client/test/browser.ts";
 import { startExplorer } from "../client/test/explorerServer.ts";
+import { dragAround } from "./dragGesture.ts";
 
 export interface MapBenchRow {
   runs: number;
@@ -30,16 +31,7 @@ const median = (xs: number[]) => {
 };
 const round = (n: number, d = 2) => Number(n.toFixed(d));
 
-async function drag(page: Page, selector: string): Promise<void> {
-  const box = (await page.locator(selector).boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 3;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; i < 60; i++) await page.mouse.move(cx + 120 * Math.sin(i / 10), cy + 80 * Math.cos(i / 10));
-  await page.mouse.up();
-  await page.waitForTimeout(300);
-}
+const drag = (page: Page, selector: string) => dragAround(page, selector, { dx: 120, dy: 80, atHeight: 1 / 3 });
 
 async function once(page: Page, url: string): Promise<{ network: number; map: number; mapPan: number[]; networkPan: number[] }> {
   await page.goto(`${url}/?display=map&from=1800&to=1830`);
