@@ -14,6 +14,7 @@ import type { QueryEngine, QueryForm } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
 import type { MediaType } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
+import { queryDataset } from "../sparql/queryDataset.ts";
 import { guardQuery } from "../sparql/queryGuards.ts";
 import { checkAdmin } from "./adminAuth.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
@@ -102,11 +103,7 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   const analysis = analyzeQuery(query);
   const { form } = analysis;
   const mediaType = negotiateFormats(form, req.get("Accept"), params.formats);
-  // Protocol: once either graph parameter is given, the dataset is exactly what they name; else
-  // the query's own FROM / FROM NAMED is (SPARQL 1.1 §13.2: FROM alone leaves no named graphs,
-  // FROM NAMED alone an empty default graph); else the store's union default graph.
-  const explicit = params.defaultGraphs.length > 0 || params.namedGraphs.length > 0;
-  const graphs = explicit ? { defaultGraphs: params.defaultGraphs, namedGraphs: params.namedGraphs } : (analysis.dataset ?? {});
+  const graphs = queryDataset(analysis, params);
   let result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
   const limit = deps.answerLimit ?? DEFAULT_ANSWER_LIMIT;
   let cutForBytes = false;

@@ -16,6 +16,7 @@ import testSuite from "rdf-test-suite";
 import type { IQueryEngine, IQueryResult } from "rdf-test-suite";
 import type { QueryEngine, QueryForm, SparqlJsonTerm } from "../../server/sparql/engine.ts";
 import { analyzeQuery } from "../../server/sparql/analyzeQuery.ts";
+import type { QueryGraphs } from "../../server/sparql/queryDataset.ts";
 
 const { QueryResultBindings, QueryResultBoolean, QueryResultQuads, TestCaseQueryEvaluationHandler, Util } = testSuite;
 const { namedNode, blankNode, literal, quad } = N3.DataFactory;
@@ -33,6 +34,11 @@ export interface AdapterOptions {
   /** Tells the query form; defaults to the server's own analysis (sparqljs). */
   formOf?: (query: string) => QueryForm;
   answers?: AnswerFormats;
+  /**
+   * The graphs each query is asked over, as the endpoint would pass them (server/sparql/
+   * queryDataset.ts); unset, the engine reads the query's FROM / FROM NAMED itself.
+   */
+  datasetOf?: (query: string) => QueryGraphs;
 }
 
 /** How answers are read back from the engine. */
@@ -64,14 +70,16 @@ export function createConformanceAdapter({
   localPathOf,
   formOf = (query) => analyzeQuery(query).form,
   answers = { graphs: "application/n-triples" },
+  datasetOf = () => ({}),
 }: AdapterOptions): ConformanceAdapter {
   const engines = engineCache(createEngine);
+  const run = (engine: QueryEngine, query: string, checkOrder?: boolean) => runTest(engine, query, datasetOf(query), formOf, answers, checkOrder);
 
   return {
     async parse(queryString: string, options: TestOptions): Promise<void> {
       const engine = await engines.get("");
       try {
-        await run(engine, withBase(queryString, options.baseIRI), formOf, answers);
+        await run(engine, withBase(queryString, options.baseIRI));
       } catch (error) {
         // Only a syntax error means "not SPARQL"; evaluation errors on an empty store do not.
         if ((error as { code?: string }).code === "QUERY_SYNTAX") throw error;
@@ -81,13 +89,13 @@ export function createConformanceAdapter({
     async query(data: RDF.Quad[], queryString: string, options: TestOptions): Promise<IQueryResult> {
       const query = withBase(queryString, options.baseIRI);
       const engine = await engines.get(toNQuads([...data, ...fromGraphs(query, data, localPathOf)]));
-      return run(engine, query, formOf, answers, options.checkOrder ?? false);
+      return run(engine, query, options.checkOrder ?? false);
     },
 
     async queryResultFormat(data: RDF.Quad[], queryString: string, mediaType: string, options: TestOptions) {
       const query = withBase(queryString, options.baseIRI);
       const engine = await engines.get(toNQuads(data));
-      const result = await engine.serialize(query, formOf(query), mediaType);
+      const result = await engine.serialize(query, formOf(query), mediaType, datasetOf(query));
       return Readable.from([result.body]);
     },
 
@@ -134,27 +142,28 @@ function engineCache(createEngine: EngineFactory, size = 4) {
   };
 }
 
-async function run(
+async function runTest(
   engine: QueryEngine,
   query: string,
+  graphs: QueryGraphs,
   formOf: (query: string) => QueryForm,
   answers: AnswerFormats,
   checkOrder = false,
 ): Promise<IQueryResult> {
   const form = formOf(query);
   if (form === "CONSTRUCT" || form === "DESCRIBE") {
-    const { body } = await engine.serialize(query, form, answers.graphs);
+    const { body } = await engine.serialize(query, form, answers.graphs, graphs);
     return new QueryResultQuads(await parseGraph(answers.graphs, body));
   }
   if (answers.solutions) {
-    const result = await engine.serialize(query, form, answers.solutions);
+    const result = await engine.serialize(query, form, answers.solutions, graphs);
     if (result.truncated) throw new Error(`The engine cut the result at ${result.count} rows`);
     const parsed = await parseSolutions(answers.solutions, result.body);
     // The parsers cannot know whether order matters; the test does.
     return parsed.type === "bindings" ? new QueryResultBindings(parsed.variables, parsed.value, checkOrder) : parsed;
   }
-  if (form === "ASK") return new QueryResultBoolean(await engine.ask(query));
-  const result = await engine.select(query);
+  if (form === "ASK") return new QueryResultBoolean(await engine.ask(query, graphs));
+  const result = await engine.select(query, graphs);
   if (result.truncated) throw new Error(`The engine cut the result at ${result.rows.length} rows`);
   const rows = result.rows.map((row) => {
     const binding: Record<string, RDF.Term> = {};

@@ -7,6 +7,9 @@
  *
  *   npm run conformance                      the project's engine
  *   npm run conformance -- --engine direct   plain Oxigraph, to tell wrapper bugs from Oxigraph's
+ *   npm run conformance -- --engine server --only 'sparql10/dataset#'
+ *       the engine as the server configures it: the union of all graphs as the default graph,
+ *       and each query's dataset (FROM / FROM NAMED) passed as the endpoint passes it
  *   npm run conformance -- --only 'sparql11/bind#'   only tests whose id matches
  *   npm run conformance -- --solutions xml --graphs turtle
  *       read SELECT / ASK answers from the endpoint's serialization (json, xml, tsv) instead of
@@ -17,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createConformanceAdapter, type AdapterOptions } from "./adapter.ts";
 import { createDirectOxigraphEngine, directFormOf } from "./directOxigraphEngine.ts";
+import { analyzeQuery } from "../../server/sparql/analyzeQuery.ts";
 import { EmbeddedEngine } from "../../server/sparql/embeddedEngine.ts";
+import { queryDataset } from "../../server/sparql/queryDataset.ts";
 import { readKnownFailures } from "./knownFailures.ts";
 import { patchSparql10 } from "./patchManifests.ts";
 import { buildReport, formatReport } from "./report.ts";
@@ -28,22 +33,25 @@ const BUILD = fileURLToPath(new URL("../.build/", import.meta.url));
 const PATCHED = `${BUILD}w3c-sparql/`;
 const KNOWN_FAILURES = fileURLToPath(new URL("./KNOWN-FAILURES.md", import.meta.url));
 
-const ENGINES: Record<string, Pick<AdapterOptions, "createEngine" | "formOf">> = {
-  // The server's engine, one worker per dataset and no spare (an engine lives for a few tests,
-  // a spare would double the workers started). The row cap is far above any expected result,
-  // so a cut result shows up as a failure, not a silent pass.
-  project: {
-    createEngine: (nquads) =>
-      EmbeddedEngine.start({
-        chunks: nquads ? [nquads] : [],
-        workers: 1,
-        spare: false,
-        // The suites define their own dataset: the default graph is only the unnamed data.
-        unionDefaultGraph: false,
-        deadlineMs: TIMEOUT_MS,
-        rowCap: 100_000,
-      }),
-  },
+/** The engine the server runs, one worker per dataset and no spare (an engine lives for a few tests, a spare would double the workers started). */
+const serverLikeEngine = (unionDefaultGraph: boolean) => (nquads: string) =>
+  EmbeddedEngine.start({
+    chunks: nquads ? [nquads] : [],
+    workers: 1,
+    spare: false,
+    unionDefaultGraph,
+    deadlineMs: TIMEOUT_MS,
+    // Far above any expected result, so a cut result shows up as a failure, not a silent pass.
+    rowCap: 100_000,
+  });
+
+const ENGINES: Record<string, Pick<AdapterOptions, "createEngine" | "formOf" | "datasetOf">> = {
+  // The suites define their own dataset: the default graph is only the unnamed data.
+  project: { createEngine: serverLikeEngine(false) },
+  // Exactly as the server: union default graph on, the dataset chosen as the endpoint chooses it.
+  // Only the dataset tests mean anything here: a suite whose data sits in named graphs, queried
+  // without FROM, sees those graphs in its default graph too (the server's documented choice).
+  server: { createEngine: serverLikeEngine(true), datasetOf: (query) => queryDataset(analyzeQuery(query)) },
   direct: { createEngine: createDirectOxigraphEngine, formOf: directFormOf },
 };
 
@@ -105,15 +113,23 @@ const SUITES: SuiteSpec[] = [
   { manifest: "sparql10/manifest.ttl", root: PATCHED },
 ];
 
-const adapter = createConformanceAdapter({
-  ...engine,
-  answers: { graphs, ...(solutions ? { solutions } : {}) },
-  localPathOf: (iri) => {
-    if (!iri.startsWith(W3C_BASE)) return undefined;
-    const path = TESTS + iri.slice(W3C_BASE.length);
-    return existsSync(path) ? path : undefined;
-  },
-});
+/**
+ * The tests whose queries name their own dataset (FROM / FROM NAMED). A run of the project
+ * engine runs them a second time through the server's configuration, so the endpoint's dataset
+ * rule is held to the W3C expectations on every run, not only the engine's.
+ */
+const DATASET_SUITES: { suite: SuiteSpec; only: RegExp }[] = [
+  { suite: { manifest: "sparql10/dataset/manifest.ttl", root: PATCHED }, only: /^sparql10\/dataset#/ },
+  { suite: { manifest: "sparql11/construct/manifest.ttl", root: TESTS }, only: /^sparql11\/construct#constructwhere04$/ },
+];
+
+const localPathOf = (iri: string) => {
+  if (!iri.startsWith(W3C_BASE)) return undefined;
+  const path = TESTS + iri.slice(W3C_BASE.length);
+  return existsSync(path) ? path : undefined;
+};
+const answerFormats = { graphs, ...(solutions ? { solutions } : {}) };
+const adapter = createConformanceAdapter({ ...engine, answers: answerFormats, localPathOf });
 
 const started = Date.now();
 const outcomes: TestOutcome[] = [];
@@ -122,15 +138,30 @@ for (const suite of SUITES) {
   outcomes.push(...(await runSuite(suite, adapter, { timeoutMs: TIMEOUT_MS, ...(only ? { only } : {}) })));
 }
 await adapter.close();
+
+const datasetOutcomes: TestOutcome[] = [];
+if (values.engine === "project") {
+  const serverAdapter = createConformanceAdapter({ ...ENGINES.server!, answers: answerFormats, localPathOf });
+  for (const { suite, only: ids } of DATASET_SUITES) {
+    const matching = only ? new RegExp(`(?=${ids.source})(?=.*${only.source})`) : ids;
+    datasetOutcomes.push(...(await runSuite(suite, serverAdapter, { timeoutMs: TIMEOUT_MS, only: matching })));
+  }
+  await serverAdapter.close();
+}
 const durationMs = Date.now() - started;
 
 const tags = new Set([values.engine!, values.graphs!, ...(values.solutions ? [values.solutions] : [])]);
 const known = readKnownFailures(KNOWN_FAILURES, tags);
 const report = buildReport(outcomes, known);
+const datasetReport = buildReport(datasetOutcomes, readKnownFailures(KNOWN_FAILURES, new Set([...tags].filter((tag) => tag !== "project").concat("server"))));
 const answers = `SELECT/ASK from ${solutions ?? "engine.select / engine.ask"}, graphs from ${graphs}`;
 console.log(`Engine: ${values.engine}; ${answers}; patched manifests: ${patched.join(", ") || "none"}`);
 console.log(formatReport(report));
-console.log(`\n${outcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s, ${adapter.enginesStarted} engines started`);
+if (datasetOutcomes.length) {
+  console.log("\nThe dataset tests again, through the server's configuration (union default graph, the endpoint's dataset rule):");
+  console.log(formatReport(datasetReport));
+}
+console.log(`\n${outcomes.length + datasetOutcomes.length} tests in ${(durationMs / 1000).toFixed(1)} s, ${adapter.enginesStarted} engines started`);
 if (fetched.length) console.log(`\nNetwork fetches attempted (refused): ${fetched.join(", ")}`);
 
 writeFileSync(
@@ -149,10 +180,11 @@ writeFileSync(
       unexpectedFailures: report.unexpected.map(({ id }) => id),
       fixedKnownFailures: report.fixed,
       tests: outcomes,
+      serverDataset: { totals: datasetReport.totals, unexpectedFailures: datasetReport.unexpected.map(({ id }) => id), fixedKnownFailures: datasetReport.fixed, tests: datasetOutcomes },
     },
     null,
     2,
   ),
 );
 
-process.exit(report.unexpected.length || fetched.length ? 1 : 0);
+process.exit(report.unexpected.length || datasetReport.unexpected.length || fetched.length ? 1 : 0);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuery } from "./analyzeQuery.ts";
+import { queryDataset } from "./queryDataset.ts";
+
+const none = { defaultGraphs: [], namedGraphs: [] };
+
+describe("the dataset a query is asked over", () => {
+  it("is the store's own (the union default graph) when neither the query nor the request names one", () => {
+    expect(queryDataset(analyzeQuery("SELECT * { ?s ?p ?o }"), none)).toEqual({});
+  });
+
+  it("is the query's FROM alone, with no named graphs, when the query has only FROM", () => {
+    expect(queryDataset(analyzeQuery("SELECT * FROM <http://example.org/g> { ?s ?p ?o }"), none)).toEqual({ defaultGraphs: ["http://example.org/g"], namedGraphs: [] });
+  });
+
+  it("has an empty default graph when the query has only FROM NAMED", () => {
+    expect(queryDataset(analyzeQuery("SELECT * FROM NAMED <http://example.org/g> { GRAPH ?g { ?s ?p ?o } }"), none)).toEqual({ defaultGraphs: [], namedGraphs: ["http://example.org/g"] });
+  });
+
+  it("is exactly what the protocol parameters name once either is given, whatever the query's FROM says", () => {
+    const analysis = analyzeQuery("SELECT * FROM <http://example.org/a> FROM NAMED <http://example.org/b> { ?s ?p ?o }");
+    expect(queryDataset(analysis, { defaultGraphs: [], namedGraphs: ["http://example.org/c"] })).toEqual({ defaultGraphs: [], namedGraphs: ["http://example.org/c"] });
+  });
+});
