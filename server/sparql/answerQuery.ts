@@ -11,7 +11,8 @@ import { fromOxigraphMessage } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
 import { serializeTriples } from "./serializeTriples.ts";
-import type { GraphOptions, SerializedAnswer, WorkerAnswer, WorkerFailure, WorkerRequest } from "./workerProtocol.ts";
+import { hasTripleTerms, tsvCut } from "./tsvResults.ts";
+import type { GraphOptions, SerializedAnswer, TsvAnswer, WorkerAnswer, WorkerFailure, WorkerRequest } from "./workerProtocol.ts";
 
 type QueryOptions = NonNullable<Parameters<oxigraph.Store["query"]>[1]>;
 
@@ -51,7 +52,13 @@ function runSelect(store: oxigraph.Store, query: string, graphs: GraphOptions, r
   return { text, results, truncated, count: Math.min(bindings.length, rowCap) };
 }
 
-function select(store: oxigraph.Store, query: string, graphs: GraphOptions, rowCap: number): SelectResult {
+/** The server's own SELECTs travel as TSV text (tsvResults.ts says why); rows only for triple terms. */
+function select(store: oxigraph.Store, query: string, graphs: GraphOptions, rowCap: number): TsvAnswer | SelectResult {
+  const tsv = store.query(query, graphOptions(graphs, MEDIA.tsv)) as string;
+  if (!hasTripleTerms(tsv)) {
+    const { text, truncated } = tsvCut(tsv, rowCap);
+    return { tsv: text, truncated };
+  }
   const { results, truncated } = runSelect(store, query, graphs, rowCap);
   return { vars: results.head.vars ?? [], rows: results.results?.bindings ?? [], truncated };
 }

@@ -12,7 +12,8 @@ import { startMemoryWatchdog, type Watchdog } from "./memoryWatchdog.ts";
 import { currentClient, FairScheduler } from "./scheduler.ts";
 import type { TaskQueue } from "./taskQueue.ts";
 import { WorkerPool, type PoolStats, type PoolTask, type RunOptions } from "./workerPool.ts";
-import type { GraphOptions, SerializedAnswer, StoreSource } from "./workerProtocol.ts";
+import { readTsvResults } from "./tsvResults.ts";
+import type { GraphOptions, SerializedAnswer, StoreSource, TsvAnswer } from "./workerProtocol.ts";
 
 export interface EmbeddedEngineOptions {
   /** Where the data lives: files each worker reads itself (see loadDatasets.ts planDatasets). */
@@ -98,7 +99,8 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options), run(options))) as SelectResult;
+    const answer = (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options), run(options))) as SelectResult | TsvAnswer;
+    return "tsv" in answer ? readTsvResults(answer.tsv, answer.truncated) : answer;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {

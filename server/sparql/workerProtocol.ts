@@ -43,7 +43,13 @@ export interface SerializedAnswer {
   truncated: boolean;
 }
 
-export type WorkerAnswer = SelectResult | boolean | SerializedAnswer;
+/** A SELECT's rows as SPARQL TSV text (tsvResults.ts), read on the main thread. */
+export interface TsvAnswer {
+  tsv: string;
+  truncated: boolean;
+}
+
+export type WorkerAnswer = SelectResult | TsvAnswer | boolean | SerializedAnswer;
 
 /** A failure that crossed the thread boundary: only data, re-typed on the main thread. */
 export interface WorkerFailure {
