@@ -93,6 +93,11 @@ export type ActorRelation = (typeof ACTOR_RELATIONS)[number];
 export const GRAPH_VIEWS = ["full", "actors"] as const;
 export type GraphViewName = (typeof GRAPH_VIEWS)[number];
 
+/** How many grounds and statements an actors' edge lists in the graph payload: between great
+ * powers of a large dataset an edge has thousands, which the payload must not carry (the edge's
+ * own request, /api/v1/edge, lists them all). */
+export const EDGE_LIST_CAP = 20;
+
 /**
  * An edge of the actors' network: one per related pair and relation. Directed for war
  * (aggressor → target), threat (source → target) and thirdParty (third party → dyad member), so a
@@ -109,10 +114,14 @@ export interface ActorEdgeAttributes extends EdgeAttributes {
   /** Number of grounds aggregated: events, treaties, threats, relationship states, roles (a
    * treaty's two party statements count once). */
   weight: number;
-  /** The grounds: the IRIs of the events, treaties, threats, states and roles behind the edge. */
+  /** The grounds: the IRIs of the events, treaties, threats, states and roles behind the edge,
+   * the first EDGE_LIST_CAP in IRI order (`weight` counts them all; /api/v1/edge lists all). */
   grounds: string[];
-  /** The statements: cas:Statement IRIs, or a ground's IRI where its triples have no statement node. */
+  /** The statements: cas:Statement IRIs, or a ground's IRI where its triples have no statement
+   * node; the first EDGE_LIST_CAP in IRI order (`/api/v1/edge` lists all). */
   statements: string[];
+  /** How many statements there are in all. */
+  statementCount: number;
   /** True when every statement behind the edge is attributed to the editors (cd:CaspianEditors). */
   editorial: boolean;
 }

@@ -9,7 +9,7 @@
  * only filters them by window, attribution and relation, and sums them per edge.
  */
 import type { ActorEdgeAttributes, ActorRelation, GraphPayload } from "../../contract/api.ts";
-import { ACTOR_RELATIONS } from "../../contract/api.ts";
+import { ACTOR_RELATIONS, EDGE_LIST_CAP } from "../../contract/api.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { isWar, type GraphModel } from "./graphModel.ts";
 import { DEFAULT_NODE_BUDGET, readViewData, windowAttributes, windowNodes, windowOf, type GraphFilters, type ViewData } from "./viewData.ts";
@@ -222,6 +222,7 @@ export async function actorsView(engine: QueryEngine, data: ViewData, filters: G
     const startYear = spans.length > 0 ? Math.min(...spans.map((s) => s.start)) : undefined;
     const endYear = spans.length > 0 ? Math.max(...spans.map((s) => s.end)) : undefined;
     const years = yearsText(startYear, endYear);
+    const statements = [...new Set(list.flatMap((c) => c.statements))].sort(compareStrings);
     const attributes: ActorEdgeAttributes = {
       kind: first.relation,
       relation: first.relation,
@@ -230,8 +231,9 @@ export async function actorsView(engine: QueryEngine, data: ViewData, filters: G
       ...(startYear !== undefined ? { startYear, endYear } : {}),
       evidenceCount: list.reduce((sum, c) => sum + c.evidenceCount, 0),
       weight: new Set(list.map((c) => c.ground)).size,
-      grounds: [...new Set(list.map((c) => c.ground))].sort(compareStrings),
-      statements: [...new Set(list.flatMap((c) => c.statements))].sort(compareStrings),
+      grounds: [...new Set(list.map((c) => c.ground))].sort(compareStrings).slice(0, EDGE_LIST_CAP),
+      statements: statements.slice(0, EDGE_LIST_CAP),
+      statementCount: statements.length,
       editorial: list.every((c) => c.editorial),
     };
     return { key, source: first.source, target: first.target, attributes };

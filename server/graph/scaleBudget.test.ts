@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTriples } from "../../scripts/generateGraph.ts";
-import type { GraphPayload } from "../../contract/api.ts";
+import { EDGE_LIST_CAP, type ActorEdgeAttributes, type EdgeStatements, type GraphPayload } from "../../contract/api.ts";
 import { startTestServer, type TestServer } from "../test/testServer.ts";
 
 // A generated 50,000-triple diplomatic history (fixed seed) with the ontology: more nodes than
@@ -37,5 +37,41 @@ describe("the graph view of a graph larger than its node budget", () => {
     expect(around.nodes).toHaveLength(50);
     expect(around.nodes.map((n) => n.key)).toContain(iri);
     expect(around.attributes.omitted).toMatch(/^\d+ of \d+ neighbours and \d+ of \d+ edges left out: the most connected 49 are shown\.$/);
+  });
+});
+
+// Two states bound by more treaties than an actors' edge lists in the graph payload.
+describe("an actors' edge with more grounds than the payload lists", () => {
+  let busy: TestServer;
+  const gen = (local: string) => `https://w3id.org/caspian/generated/${local}`;
+  beforeAll(async () => {
+    const treaties = Array.from({ length: EDGE_LIST_CAP + 5 }, (_, i) => `<${gen(`treaty/${i}`)}> a cas:Treaty ; rdfs:label "Gen. Treaty ${i}"@en ; cas:startYear ${1700 + i} ; cas:party <${gen("actor/0")}>, <${gen("actor/1")}> .`);
+    busy = await startTestServer({
+      sources: [fileURLToPath(new URL("../../ontology/", import.meta.url))],
+      documents: {
+        "busy.ttl": `@prefix cas: <https://w3id.org/caspian/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<${gen("actor/0")}> a cas:State ; rdfs:label "Gen. State 0"@en .
+<${gen("actor/1")}> a cas:State ; rdfs:label "Gen. State 1"@en .
+${treaties.join("\n")}
+`,
+      },
+      workers: 1,
+      deadlineMs: 50_000,
+    });
+  });
+  afterAll(() => busy.close());
+
+  it("lists the first 20 grounds and statements, counts them all, and the edge's own request lists every one", async () => {
+    const graph = (await (await fetch(`${busy.url}/api/v1/graph?view=actors`)).json()) as GraphPayload;
+    const edge = graph.edges.find((e) => (e.attributes as ActorEdgeAttributes).relation === "treatyParty")!;
+    const attributes = edge.attributes as ActorEdgeAttributes;
+    expect(attributes.weight).toBe(EDGE_LIST_CAP + 5);
+    expect(attributes.grounds).toHaveLength(EDGE_LIST_CAP);
+    expect(attributes.statements).toHaveLength(EDGE_LIST_CAP);
+    expect(attributes.statementCount).toBe(EDGE_LIST_CAP + 5);
+    expect([...attributes.grounds].sort()).toEqual(attributes.grounds);
+    const params = new URLSearchParams({ source: edge.source, target: edge.target, relation: attributes.relation });
+    const all = (await (await fetch(`${busy.url}/api/v1/edge?${params}`)).json()) as EdgeStatements;
+    expect(all.statements).toHaveLength(EDGE_LIST_CAP + 5);
   });
 });

@@ -57,6 +57,7 @@ const EdgeAttributes = open({
   weight: z.number().int().optional(),
   grounds: z.array(z.string()).optional(),
   statements: z.array(z.string()).optional(),
+  statementCount: z.number().int().optional(),
   editorial: z.boolean().optional(),
 });
 
