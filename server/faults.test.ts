@@ -8,7 +8,9 @@
  * uploads answer the same SPARQL counts, and the server keeps serving.
  *
  * The kill inside the write lands deterministically through the store's fault-injection hooks
- * (CASPIAN_TEST_PAUSE_BEFORE_RENAME / _BEFORE_INDEX, see server/rdf/uploadStore.ts). The mount
+ * (CASPIAN_TEST_PAUSE_BEFORE_RENAME / _BEFORE_INDEX, see server/rdf/uploadStore.ts); a query
+ * worker refusing an upload's data or stopped in the middle of it through the worker's
+ * (CASPIAN_TEST_REJECT_CHANGE_WITH / _PAUSE_IN_CHANGE, see server/sparql/oxigraphWorker.ts). The mount
  * tests need root (or passwordless sudo) with mount permission; without it they are skipped with
  * the reason printed, except in CI, where they fail instead.
  */
@@ -59,14 +61,14 @@ async function newDir(): Promise<string> {
 }
 
 /** Starts the real server on the data directory, with one tiny data file so it starts fast. */
-async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
+async function startServer(dataDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<Server> {
   const tiny = join(await newDir(), "tiny.nt");
   await writeFile(tiny, '<http://example.org/tiny> <http://example.org/p> "1" .\n');
   // node --import tsx, not the tsx CLI: the CLI runs the server in a child process, and a SIGKILL
   // must reach the server itself.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "server/main.ts", "--no-default-data", "--data", tiny, "--data-dir", dataDir, "--admin-token", TOKEN, "--workers", "1"],
+    ["--import", "tsx", "server/main.ts", "--no-default-data", "--data", tiny, "--data-dir", dataDir, "--admin-token", TOKEN, "--workers", "1", ...args],
     { cwd: ROOT, env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   children.push(child);
@@ -240,6 +242,52 @@ describe("a corrupted stored file", () => {
     expect(aside.filter((f) => f.endsWith("datasets_broken.nq"))).toHaveLength(1);
     expect(aside.filter((f) => f.endsWith("datasets_broken.nq.reason.txt"))).toHaveLength(1);
     expect(await readdir(join(dataDir, "datasets"))).toEqual(["early.nq"]);
+    await expectServing(server.url, 1000);
+  });
+});
+
+describe("an upload the query engine cannot apply", () => {
+  it("is answered 503 GRAPH_CHANGE with the file and index put back as they were, and the server serving", async () => {
+    const dataDir = await newDir();
+    await seed(dataDir, "early", 1000);
+    const server = await startServer(dataDir, { CASPIAN_TEST_REJECT_CHANGE_WITH: "poison" });
+    expect((await upload(server.url, "kept", ntriples(10))).status).toBe(201);
+    const keptFile = await readFile(join(dataDir, "datasets", "kept.nq"), "utf8");
+
+    // A new version of a stored dataset, then a new dataset: both refused by the worker.
+    for (const name of ["kept", "fresh"]) {
+      const refused = await upload(server.url, name, `${ntriples(20, 100)}<http://example.org/x> <http://example.org/p> "poison" .\n`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({ code: "GRAPH_CHANGE", message: expect.stringMatching(/nothing changed: .*refuses graph changes holding "poison"/) });
+    }
+    const { uploads } = await listing(server.url);
+    expect(uploads.map((d) => [d.name, d.triples])).toEqual([["early", 1000], ["kept", 10]]);
+    expect(await readFile(join(dataDir, "datasets", "kept.nq"), "utf8")).toBe(keptFile);
+    expect((await readdir(join(dataDir, "datasets"))).sort()).toEqual(["early.nq", "kept.nq"]);
+    expect(await sparqlCount(server.url, "kept")).toBe(10);
+    expect(await sparqlCount(server.url, "fresh")).toBe(0);
+    expect(await upload(server.url, "after", ntriples(5)).then((response) => response.status)).toBe(201);
+    await expectServing(server.url, 1000);
+
+    // Disk and engine agreed: a restart on the same directory serves the same.
+    await kill9(server);
+    const again = await startServer(dataDir);
+    expect((await listing(again.url)).uploads.map((d) => [d.name, d.triples])).toEqual([["after", 5], ["early", 1000], ["kept", 10]]);
+    expect(await sparqlCount(again.url, "kept")).toBe(10);
+  });
+
+  it("is answered 201 when its worker is stopped at a query's deadline in the middle of it: the replacement applies it", async () => {
+    const dataDir = await newDir();
+    await seed(dataDir, "early", 1000);
+    const server = await startServer(dataDir, { CASPIAN_TEST_PAUSE_IN_CHANGE: "1500" }, ["--deadline", "400"]);
+    const answer = upload(server.url, "late", ntriples(2000, 5000));
+    await server.waitForStderr("fault hook: pausing inside a graph change");
+    // Queued behind the change on the one worker: its deadline passes there, and the worker is stopped.
+    const stopped = await fetch(`${server.url}/sparql?query=${encodeURIComponent("ASK { ?s ?p ?o }")}`);
+    expect(stopped.status).toBe(503);
+    expect((await answer).status).toBe(201);
+    expect(server.stderr().match(/fault hook: pausing inside a graph change/g)).toHaveLength(2);
+    expect(await sparqlCount(server.url, "late")).toBe(2000);
     await expectServing(server.url, 1000);
   });
 });

@@ -49,6 +49,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   ENGINE_CLOSED: 503,
   QUEUE_FULL: 503,
   MEMORY_CAP: 503,
+  GRAPH_CHANGE: 503,
 };
 
 /** Seconds a client should wait after a 503; a stopped query is not retried sooner. */

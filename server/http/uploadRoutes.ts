@@ -15,7 +15,9 @@
  * ontology/shapes.ttl; violations are a 422 with the readable report unless `?force=true`, which
  * stores it anyway and returns the report beside the dataset. Then the dataset is written
  * durably (uploadStore.ts) and loaded as its own named graph into every query worker. A full or
- * read-only data directory is a 507 (STORAGE_FULL / STORAGE_READ_ONLY); nothing changes.
+ * read-only data directory is a 507 (STORAGE_FULL / STORAGE_READ_ONLY); nothing changes. When
+ * the engine cannot apply the change (a 503 GRAPH_CHANGE: a worker refused it or kept being
+ * stopped), the stored file and index are put back as they were, so all three still agree.
  */
 import express from "express";
 import type { DatasetList } from "../../contract/api.ts";
@@ -25,7 +27,7 @@ import type { DatasetFile } from "../rdf/loadDatasets.ts";
 import { RDF_MEDIA_TYPES, rdfMediaType, RdfSyntaxError } from "../rdf/parseRdf.ts";
 import { parseUpload, warmUploadParser, type ParsedUpload } from "../rdf/parseUpload.ts";
 import { UploadLimitError, uploadLimits, type UploadLimits } from "../rdf/uploadLimits.ts";
-import { DATASET_NAME, StorageError, uploadGraphIri, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
+import { DATASET_NAME, StorageError, uploadGraphIri, type DatasetSnapshot, type StoredDataset, type UploadStore } from "../rdf/uploadStore.ts";
 import type { ShapeReport } from "../rdf/validateShapes.ts";
 import { requireAdmin } from "./adminAuth.ts";
 import { NotFoundError } from "../graph/errors.ts";
@@ -102,13 +104,14 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
       // One name at a time from here: the file, the index and the engine change together, so
       // parallel uploads of one name end as one of them everywhere.
       const dataset = await locks.run(datasetName, async () => {
+        const before = await deps.store.snapshot(datasetName);
         const stored = await deps.store.put(datasetName, chunks, triples, mediaType).catch((error: unknown) => {
           // 507 Insufficient Storage: the request was fine, the server cannot keep it. The server
           // keeps serving the data it has.
           if (error instanceof StorageError) throw new HttpError(507, error.code, error.message);
           throw error;
         });
-        await deps.loader!.addGraph(graph, chunks);
+        await undoUnlessApplied(deps.store, datasetName, before, deps.loader!.addGraph(graph, chunks));
         forgetViews(deps.loader!);
         return stored;
       });
@@ -122,13 +125,24 @@ export function createUploadRouter(deps: UploadRouteDeps): express.Router {
     await locks.run(name, async () => {
       const dataset = deps.store.get(name);
       if (!dataset) throw new NotFoundError(`No uploaded dataset named "${name}". GET /api/v1/datasets lists them.`);
+      const before = deps.loader ? await deps.store.snapshot(name) : undefined;
       await deps.store.remove(name);
       if (deps.loader) {
-        await deps.loader.dropGraph(dataset.graph);
+        await undoUnlessApplied(deps.store, name, before, deps.loader.dropGraph(dataset.graph));
         forgetViews(deps.loader);
       }
     });
     res.status(204).end();
   }] });
   return router;
+}
+
+/** Waits for the engine's change; when it fails, the stored dataset goes back to `before`, then the error goes on. */
+async function undoUnlessApplied(store: UploadStore, name: string, before: DatasetSnapshot | undefined, change: Promise<void>): Promise<void> {
+  try {
+    await change;
+  } catch (error) {
+    await store.restore(name, before).catch((undo: unknown) => console.error(`The stored dataset "${name}" could not be put back after the engine refused the change: ${(undo as Error).message}`));
+    throw error;
+  }
 }

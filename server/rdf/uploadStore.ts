@@ -10,6 +10,8 @@
  * that cannot be read is moved there too and rebuilt from the dataset files. Temporary files a
  * crash left behind are deleted on open. A full disk or a read-only directory is a StorageError
  * (STORAGE_FULL / STORAGE_READ_ONLY) and leaves no partial file; what was stored stays as it was.
+ * `snapshot` and `restore` undo a write the query engine then refused, so the file, the index and
+ * the engine agree again.
  *
  * Fault injection (tests only, server/faults.test.ts): CASPIAN_TEST_PAUSE_BEFORE_RENAME=ms pauses
  * a dataset write after its temporary file is fsynced and before the rename;
@@ -64,6 +66,12 @@ async function faultPause(variable: string, where: string): Promise<void> {
   if (!(ms > 0)) return;
   process.stderr.write(`fault hook: pausing before ${where} for ${ms} ms\n`);
   await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A stored dataset as it was, to put back (uploadStore.restore). */
+export interface DatasetSnapshot {
+  dataset: StoredDataset;
+  nquads: string;
 }
 
 export const DATASET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -150,6 +158,28 @@ export class UploadStore {
       throw asStorageError(error);
     }
     return dataset;
+  }
+
+  /** The dataset of that name as stored now (its entry and file), for `restore`; undefined when there is none. */
+  async snapshot(name: string): Promise<DatasetSnapshot | undefined> {
+    const dataset = this.datasets.get(name);
+    if (!dataset) return undefined;
+    return { dataset, nquads: await readFile(join(this.dir, "datasets", `${name}.nq`), "utf8") };
+  }
+
+  /** Puts a dataset back as `snapshot` found it (none: removes it), durably, file and index. */
+  async restore(name: string, snapshot: DatasetSnapshot | undefined): Promise<void> {
+    if (!snapshot) {
+      await this.remove(name);
+      return;
+    }
+    try {
+      await this.writeDurably(join("datasets", `${name}.nq`), snapshot.nquads);
+      this.datasets.set(name, snapshot.dataset);
+      await this.writeIndex();
+    } catch (error) {
+      throw asStorageError(error);
+    }
   }
 
   /** Removes a dataset; false when there was none of that name. */

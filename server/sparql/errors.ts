@@ -73,3 +73,12 @@ export function fromOxigraphMessage(message: string): QuerySyntaxError | undefin
   if (!match) return undefined;
   return new QuerySyntaxError(match[3]!, Number(match[1]), Number(match[2]));
 }
+
+/** A graph change (an upload's data, a deletion) the engine could not apply; no worker kept any of it. */
+export class GraphChangeError extends CaspianError {
+  readonly code = "GRAPH_CHANGE";
+  constructor(readonly detail: string) {
+    super(`The query engine could not apply the change, so nothing changed: ${detail}.`);
+    this.name = "GraphChangeError";
+  }
+}

@@ -5,6 +5,14 @@
  * started with (files read in batches, see loadSources.ts), reporting progress as it goes. It
  * answers one request at a time; the main thread stops a runaway query by terminating the whole
  * worker, since a running WASM query cannot be interrupted.
+ *
+ * A graph change (an upload, a deletion) is answered "changed" or "changeFailed"; the pool
+ * replaces a worker that failed one. Fault injection (tests only, server/faults.test.ts and
+ * graphChanges.test.ts): CASPIAN_TEST_REJECT_CHANGE_WITH=text fails an added graph whose N-Quads
+ * contain the text, after its first chunk is in (a store left half-changed);
+ * CASPIAN_TEST_PAUSE_IN_CHANGE=ms pauses there instead, printing `fault hook: pausing inside a
+ * graph change` on stderr, so a test can have the worker stopped in the middle. Unset, they cost
+ * nothing.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import oxigraph from "oxigraph";
@@ -36,7 +44,13 @@ try {
     lastProgress = now;
     post({ type: "progress", bytes, totalBytes, triples });
   }, init.batchBytes);
-  for (const change of init.changes ?? []) applyChange(change);
+  for (const change of init.changes ?? []) {
+    try {
+      applyChange(change);
+    } catch (error) {
+      throw new SourceLoadError({ file: `(uploaded graph <${change.graph}>)`, detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
   post({ type: "ready", triples: store.size, loadMs: performance.now() - started, fileTriples: report.fileTriples });
   loaded = true;
   for (const message of early.splice(0)) handle(message);
@@ -47,8 +61,12 @@ try {
 
 function handle(request: WorkerRequest | GraphChange): void {
   if (request.kind === "addGraph" || request.kind === "dropGraph") {
-    applyChange(request);
-    post({ type: "size", triples: store.size });
+    try {
+      applyChange(request, true);
+      post({ type: "changed", seq: request.seq ?? 0, triples: store.size });
+    } catch (error) {
+      post({ type: "changeFailed", seq: request.seq ?? 0, failure: toFailure(error) });
+    }
     return;
   }
   try {
@@ -58,10 +76,26 @@ function handle(request: WorkerRequest | GraphChange): void {
   }
 }
 
-function applyChange(change: GraphChange): void {
+/** `live`: a change sent now, not one replayed at start (only those meet the fault hooks). */
+function applyChange(change: GraphChange, live = false): void {
   // Replacing a graph drops the old triples first, so an upload under the same name never merges.
   store.update(`DROP SILENT GRAPH <${change.graph}>`);
-  if (change.kind === "addGraph") for (const chunk of change.chunks) store.load(chunk, { format: "application/n-quads", lenient: true });
+  if (change.kind !== "addGraph") return;
+  change.chunks.forEach((chunk, index) => {
+    store.load(chunk, { format: "application/n-quads", lenient: true });
+    if (live && index === 0) faultHooks(change);
+  });
+}
+
+function faultHooks(change: Extract<GraphChange, { kind: "addGraph" }>): void {
+  const reject = process.env.CASPIAN_TEST_REJECT_CHANGE_WITH;
+  if (reject && change.chunks.some((chunk) => chunk.includes(reject))) throw new Error(`fault hook: this worker refuses graph changes holding "${reject}"`);
+  const pauseMs = Number(process.env.CASPIAN_TEST_PAUSE_IN_CHANGE ?? 0);
+  if (pauseMs > 0) {
+    process.stderr.write(`fault hook: pausing inside a graph change for ${pauseMs} ms\n`);
+    // A synchronous wait: the worker is stuck in the change as in a long load, not idle.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+  }
 }
 
 function post(message: WorkerMessage): void {

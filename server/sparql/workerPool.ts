@@ -17,12 +17,21 @@
  *   retired once it has been idle for `retireMs` with nothing long running.
  * - "loaded" (true): a spare is kept loaded at all times, so a replacement is instant (one more copy).
  * - "none" (false): a terminated worker is rebuilt; meanwhile the other workers answer.
+ *
+ * Graph changes (uploads, deletions) run one at a time, each all-or-nothing: one worker tries it
+ * first. If that worker refuses it, nobody else ever saw it: the caller gets GraphChangeError and
+ * the worker (whose store may hold half the change) is rebuilt from the files without it. If
+ * it takes it, the change joins the list a rebuilt worker replays and goes to every other
+ * worker; the caller is answered once each loaded one has applied it. A worker that fails a
+ * change the first one took, or that is stopped meanwhile (a deadline, the memory watchdog), is
+ * rebuilt like any stopped worker, with the change; a first worker stopped before it answered
+ * hands the change to another (at most MAX_CHANGE_TRIES times), so no change waits forever.
  */
 import { Worker } from "node:worker_threads";
 import { RdfSyntaxError } from "../rdf/parseRdf.ts";
 import type { LoadProgress } from "./engine.ts";
 import { MemoryCapError } from "./memoryWatchdog.ts";
-import { DeadlineError, EngineClosedError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
+import { DeadlineError, EngineClosedError, GraphChangeError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
 import { LaneQueue, type Lane, type QueuedTask, type TaskQueue } from "./taskQueue.ts";
 import { oxigraphWorkerEntry } from "./workerBundle.ts";
 import type { GraphChange, LoadFailure, StoreSource, WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
@@ -55,6 +64,22 @@ interface Slot {
   calledAt?: number;
   retireTimer?: NodeJS.Timeout;
 }
+
+/** A graph change under way: the worker trying it first, then the ones still to apply it. */
+interface PendingChange {
+  seq: number;
+  change: GraphChange;
+  /** The worker trying it first; undefined once it took the change (or while none is picked). */
+  first?: Slot;
+  tries: number;
+  taken: boolean;
+  /** Loaded workers that have still to apply a change the first one took. */
+  waiting: Set<Slot>;
+  done: (error?: Error) => void;
+}
+
+/** A change whose first worker keeps being stopped before it answers is refused after this many tries. */
+const MAX_CHANGE_TRIES = 3;
 
 export interface PoolStats {
   workers: number;
@@ -110,7 +135,10 @@ export class WorkerPool {
   private readonly awaitingReady: PoolTask[] = [];
   /** Named graphs added or dropped since start; a later spawn replays them, so every worker stays in step. */
   private readonly changes: GraphChange[] = [];
-  private readonly sizeWaiters: (() => void)[] = [];
+  /** The graph change under way, and the chain the next one waits on. */
+  private pendingChange: PendingChange | undefined;
+  private changeChain: Promise<void> = Promise.resolve();
+  private nextSeq = 1;
   private progress: { bytes: number; totalBytes: number; triples: number; at: number } | undefined;
   private readonly startedAt = performance.now();
 
@@ -194,26 +222,105 @@ export class WorkerPool {
   }
 
   /**
-   * Adds or drops a named graph in every worker, loading ones included. Workers apply it between
-   * requests, in order, so later requests see it. Resolves once a worker has applied it
-   * (stats.triples then holds the new size).
+   * Adds or drops a named graph in every worker, loading ones included, all or nothing (see the
+   * header): resolves once every loaded worker has applied it (stats.triples then holds the new
+   * size); rejects with GraphChangeError when the engine refused it, and then no worker has it.
+   * Workers apply it between requests, in order, so later requests see it.
    */
   changeGraph(change: GraphChange): Promise<void> {
     if (this.closed) return Promise.reject(new EngineClosedError());
+    const result = this.changeChain.then(() => this.startChange(change));
+    this.changeChain = result.catch(() => {});
+    return result;
+  }
+
+  private startChange(change: GraphChange): Promise<void> {
+    if (this.closed) return Promise.reject(new EngineClosedError());
     this.stats.dataVersion++;
-    // Keep only the latest change per graph, so the replay list does not grow with every re-upload.
-    const earlier = this.changes.findIndex((old) => old.graph === change.graph);
-    if (earlier >= 0) this.changes.splice(earlier, 1);
-    if (change.kind === "addGraph") this.changes.push(change);
-    else this.changes.push({ kind: "dropGraph", graph: change.graph });
-    return new Promise<void>((resolve) => {
-      // Counted again once applied, so a view made while the change was under way is never tagged as the new data.
-      this.sizeWaiters.push(() => {
-        this.stats.dataVersion++;
-        resolve();
-      });
-      for (const slot of this.live()) slot.worker.postMessage(change);
+    return new Promise<void>((resolve, reject) => {
+      const pending: PendingChange = {
+        seq: this.nextSeq++,
+        change: change.kind === "addGraph" ? { kind: "addGraph", graph: change.graph, chunks: change.chunks } : { kind: "dropGraph", graph: change.graph },
+        tries: 0,
+        taken: false,
+        waiting: new Set(),
+        done: (error) => {
+          if (this.pendingChange !== pending) return;
+          this.pendingChange = undefined;
+          // Counted again once over, so a view made while the change was under way is never tagged as the new data.
+          this.stats.dataVersion++;
+          if (error) reject(error);
+          else resolve();
+        },
+      };
+      this.pendingChange = pending;
+      this.offerChange(pending);
     });
+  }
+
+  /** Hands the change to one worker to try first: an idle one if any, else a busy one, else one loading. */
+  private offerChange(pending: PendingChange): void {
+    if (this.closed) return pending.done(new EngineClosedError());
+    const candidates = this.slots.filter((slot) => slot.state !== "dead");
+    const first = candidates.find((slot) => slot.state === "idle") ?? candidates.find((slot) => slot.state === "busy") ?? candidates[0];
+    if (!first || ++pending.tries > MAX_CHANGE_TRIES) {
+      return pending.done(new GraphChangeError(`the query workers were stopped ${pending.tries - 1} times while applying it (deadlines or the memory cap)`));
+    }
+    pending.first = first;
+    first.worker.postMessage({ ...pending.change, seq: pending.seq });
+  }
+
+  private onChanged(slot: Slot, seq: number, triples: number): void {
+    const pending = this.pendingChange;
+    if (!pending || pending.seq !== seq) return;
+    this.stats.triples = triples;
+    if (!pending.taken) {
+      if (slot !== pending.first) return;
+      pending.taken = true;
+      pending.first = undefined;
+      // Keep only the latest change per graph, so the replay list does not grow with every re-upload.
+      const earlier = this.changes.findIndex((old) => old.graph === pending.change.graph);
+      if (earlier >= 0) this.changes.splice(earlier, 1);
+      this.changes.push(pending.change);
+      for (const other of this.live()) {
+        if (other === slot) continue;
+        other.worker.postMessage({ ...pending.change, seq });
+        // A worker still loading applies it once loaded, before any request; nobody waits for that.
+        if (other.state !== "loading") pending.waiting.add(other);
+      }
+    } else pending.waiting.delete(slot);
+    if (pending.waiting.size === 0) pending.done();
+  }
+
+  private onChangeFailed(slot: Slot, seq: number, failure: WorkerFailure): void {
+    const pending = this.pendingChange;
+    // The request posted after the change has not run: back in the line for another worker.
+    const task = slot.task;
+    if (task) {
+      slot.task = undefined;
+      task.slot = undefined;
+      task.startedAt = undefined;
+      try {
+        this.queue.push(task);
+      } catch (error) {
+        this.settle(task, error as Error);
+      }
+    }
+    const refused = pending !== undefined && pending.seq === seq && !pending.taken && slot === pending.first;
+    if (refused) pending.first = undefined;
+    // Its store may hold half the change: rebuilt from the files (with the change only if another worker took it).
+    this.replace(slot);
+    if (refused) pending.done(new GraphChangeError(failure.message));
+  }
+
+  /** A worker left the pool (stopped, crashed, retired): a change it held goes on without it. */
+  private forgetInChange(slot: Slot): void {
+    const pending = this.pendingChange;
+    if (!pending) return;
+    if (pending.first === slot) {
+      pending.first = undefined;
+      this.offerChange(pending);
+    } else if (pending.waiting.delete(slot) && pending.waiting.size === 0) pending.done();
   }
 
   async close(): Promise<void> {
@@ -221,6 +328,7 @@ export class WorkerPool {
     this.closed = true;
     for (const task of this.queue.drain()) this.settle(task, new EngineClosedError());
     this.readyWaiters?.reject(new EngineClosedError());
+    this.pendingChange?.done(new EngineClosedError());
     await Promise.all(
       this.live().map((slot) => {
         if (slot.task) this.settle(slot.task, new EngineClosedError());
@@ -257,10 +365,10 @@ export class WorkerPool {
         return;
       case "loadFailed":
         return this.onLoadFailed(slot, message.failure);
-      case "size":
-        this.stats.triples = message.triples;
-        for (const resolve of this.sizeWaiters.splice(0)) resolve();
-        return;
+      case "changed":
+        return this.onChanged(slot, message.seq, message.triples);
+      case "changeFailed":
+        return this.onChangeFailed(slot, message.seq, message.failure);
       case "ready":
         return this.onReady(slot, message.triples, message.fileTriples);
     }
@@ -314,6 +422,7 @@ export class WorkerPool {
     // The files loaded before and do not now: nothing to retry with; say so once.
     console.error(`A replacement query worker could not load the data: ${error.message}`);
     if (slot === this.standby) this.standby = undefined;
+    this.forgetInChange(slot);
   }
 
   private onCrash(slot: Slot, error: Error): void {
@@ -325,6 +434,7 @@ export class WorkerPool {
       const task = slot.task;
       void slot.worker.terminate();
       if (task) this.settle(task, error);
+      this.forgetInChange(slot);
       this.pump();
       return;
     }
@@ -351,6 +461,7 @@ export class WorkerPool {
     if (slot === this.standby) {
       // The extra itself ran the runaway request: nothing to stand in for.
       this.standby = undefined;
+      this.forgetInChange(slot);
       this.pump();
       return;
     }
@@ -362,6 +473,7 @@ export class WorkerPool {
     this.slots[this.slots.indexOf(slot)] = next;
     if (next.state === "idle") this.stats.lastReplacementMs = 0;
     if (this.spareMode === "loaded") this.standby = this.spawn("spare");
+    this.forgetInChange(slot);
     this.pump();
   }
 
@@ -421,19 +533,35 @@ export class WorkerPool {
       task.slot = slot;
       task.startedAt = performance.now();
       slot.worker.postMessage({ ...task.request, id: task.id });
-      if (this.spareMode === "lazy") setTimeout(() => this.callExtraIfHeld(), this.longMs).unref();
+      if (this.spareMode === "lazy") this.callExtraIfHeld();
     }
   }
 
-  /** Every serving worker held by a long request and someone waiting: load one extra worker to answer the rest. */
+  /**
+   * Every serving worker held by a long request and someone waiting: load one extra worker to
+   * answer the rest. All busy but not all long yet: look again when the newest turns long. That
+   * check is a timer of its own, re-armed until the moment has come by this clock: a timer set
+   * for `longMs` may fire a few ms early by performance.now() (libuv counts from the loop's cached
+   * time, older the busier the loop), and a check that then said "not yet" once left the waiting
+   * requests to sit out the long ones' deadlines.
+   */
   private callExtraIfHeld(): void {
+    clearTimeout(this.extraCheck);
+    this.extraCheck = undefined;
     if (this.closed || !this.isReady || this.standby || this.queue.length === 0) return;
+    if (!this.slots.every((slot) => slot.state === "busy" && slot.task?.startedAt !== undefined)) return;
     const now = performance.now();
-    const held = this.slots.every((slot) => slot.state === "busy" && slot.task?.startedAt !== undefined && now - slot.task.startedAt >= this.longMs);
-    if (!held) return;
+    const longIn = Math.max(...this.slots.map((slot) => slot.task!.startedAt! + this.longMs - now));
+    if (longIn > 0) {
+      this.extraCheck = setTimeout(() => this.callExtraIfHeld(), Math.ceil(longIn) + 1);
+      this.extraCheck.unref();
+      return;
+    }
     this.stats.extraSpawns++;
     this.standby = this.spawn("extra");
   }
+
+  private extraCheck: NodeJS.Timeout | undefined;
 
   /** An idle extra worker goes once nothing long runs for `retireMs`: back to one copy per worker. */
   private scheduleRetire(slot: Slot): void {
@@ -445,6 +573,7 @@ export class WorkerPool {
       slot.state = "dead";
       this.standby = undefined;
       void slot.worker.terminate();
+      this.forgetInChange(slot);
     }, this.retireMs);
     slot.retireTimer.unref();
   }

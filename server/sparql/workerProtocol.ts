@@ -31,11 +31,12 @@ export type WorkerRequest =
   | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions);
 
 /**
- * Adds (N-Quads chunks, already checked on the main thread) or drops a named graph. No id and no
- * answer: a worker handles messages in order, so every query posted after it sees the change.
- * The worker then reports its new size.
+ * Adds (N-Quads chunks, already checked on the main thread) or drops a named graph. A worker
+ * handles messages in order, so every query posted after it sees the change. It answers
+ * "changed" (with its new size) or "changeFailed", naming the change by `seq`; a worker that
+ * failed is replaced, since its store may hold half the change.
  */
-export type GraphChange = { kind: "addGraph"; graph: string; chunks: string[] } | { kind: "dropGraph"; graph: string };
+export type GraphChange = ({ kind: "addGraph"; graph: string; chunks: string[] } | { kind: "dropGraph"; graph: string }) & { seq?: number };
 
 export interface SerializedAnswer {
   body: string;
@@ -79,6 +80,7 @@ export type WorkerMessage =
   | { type: "ready"; triples: number; loadMs: number; fileTriples: Record<string, number> }
   | LoadProgressMessage
   | { type: "loadFailed"; failure: LoadFailure }
-  | { type: "size"; triples: number }
+  | { type: "changed"; seq: number; triples: number }
+  | { type: "changeFailed"; seq: number; failure: WorkerFailure }
   | { type: "answer"; id: number; answer: WorkerAnswer }
   | { type: "failure"; id: number; failure: WorkerFailure };
