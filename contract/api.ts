@@ -263,8 +263,23 @@ export interface RelationshipStatePoint {
 
 export interface Timeline {
   periods: TimelinePeriod[];
+  /** The dated events (and treaties, threats) that meet the window asked, by time; at most
+   * `maxEvents` of them, the most connected, when there are more. */
   events: TimelineEvent[];
   relationshipStates: RelationshipStatePoint[];
+  /** How many dated events meet the window in all (`events` may hold fewer). */
+  eventCount: number;
+  /** Why `events` holds fewer than `eventCount`, in words; absent when it holds them all. */
+  eventsOmitted?: string;
+  /** How many of the `eventCount` events start in each stretch of years, oldest first: the
+   * density of the whole window even where `events` is cut. */
+  eventBuckets: TimelineBucket[];
+}
+
+export interface TimelineBucket {
+  startYear: number;
+  endYear: number;
+  count: number;
 }
 
 export interface PathStep {

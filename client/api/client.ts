@@ -107,8 +107,9 @@ export async function search(q: string, limit = 10, signal?: AbortSignal, window
   return body.results;
 }
 
-export function getTimeline(signal?: AbortSignal): Promise<Timeline> {
-  return getJson<Timeline>("/timeline", {}, signal);
+/** With a window, only the events that meet it (a large store's overview carries the most connected). */
+export function getTimeline(signal?: AbortSignal, window: { from?: number; to?: number } = {}): Promise<Timeline> {
+  return getJson<Timeline>("/timeline", { from: window.from, to: window.to }, signal);
 }
 
 /** The map's places with their coordinates and what happened there (client/map/). */

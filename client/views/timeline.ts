@@ -43,12 +43,18 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
   const chartBox = el("div", { class: "tl-chart" });
   const status = el("p", { class: "cas-status" }, "Loading timeline…");
   chartBox.append(status);
+  // A large store's timeline carries only its most connected events; this says so, and a
+  // narrower range of years fetches that range's own events.
+  const note = el("p", { class: "cas-status tl-note", "data-testid": "timeline-note", hidden: "" });
+  let overview: Timeline | undefined;
+  let fetchedWindow = "";
+  let windowAbort: AbortController | undefined;
 
   const sliders = el("div", { class: "tl-sliders" });
   const fromInput = el("input", { type: "range", min: "0", max: String(SLIDER_STEPS), step: "1", "aria-label": "From year", class: "tl-from", "data-testid": "timeline-from" });
   const toInput = el("input", { type: "range", min: "0", max: String(SLIDER_STEPS), step: "1", "aria-label": "To year", class: "tl-to", "data-testid": "timeline-to" });
   sliders.append(fromInput, toInput);
-  root.append(controls, legend, chartBox, sliders);
+  root.append(controls, legend, chartBox, note, sliders);
   container.append(root);
 
   buildLegend(legend);
@@ -156,9 +162,43 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     periodSelect.replaceChildren(...options, ...[...groups.values()].filter((g) => g.childElementCount > 0));
   }
 
+  function showNote(data: Timeline): void {
+    note.textContent = data.eventsOmitted ?? "";
+    note.hidden = !data.eventsOmitted;
+  }
+
+  /** When the overview was cut, the window's own events replace it while a window is set. */
+  function followWindow(from: number | undefined, to: number | undefined): void {
+    if (!overview?.eventsOmitted) return;
+    const key = `${from ?? ""}:${to ?? ""}`;
+    if (key === fetchedWindow) return;
+    fetchedWindow = key;
+    windowAbort?.abort();
+    if (from === undefined && to === undefined) {
+      load = { type: "ready", data: overview };
+      showNote(overview);
+      render();
+      return;
+    }
+    const controller = (windowAbort = new AbortController());
+    ctx.api
+      .getTimeline(controller.signal, { from, to })
+      .then((windowed) => {
+        if (controller.signal.aborted || !overview) return;
+        load = { type: "ready", data: { ...overview, events: windowed.events, eventCount: windowed.eventCount, eventsOmitted: windowed.eventsOmitted, eventBuckets: windowed.eventBuckets } };
+        showNote(windowed);
+        render();
+      })
+      .catch(() => {
+        // The overview stays drawn; the next change of range tries again.
+        if (fetchedWindow === key) fetchedWindow = "";
+      });
+  }
+
   function sync(state: ViewState): void {
     const from = state.from;
     const to = state.to;
+    followWindow(from, to);
     fromInput.value = String(from === undefined ? 0 : yearToSlider(from));
     toInput.value = String(to === undefined ? SLIDER_STEPS : yearToSlider(to));
     fromInput.setAttribute("aria-valuetext", formatYear(from ?? MIN_YEAR));
@@ -188,6 +228,8 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
     .getTimeline(abort.signal)
     .then((data) => {
       load = { type: "ready", data };
+      overview = data;
+      showNote(data);
       fillPeriodSelect(data);
       render();
     })
@@ -201,6 +243,7 @@ export const mountTimeline: PanelMount = (container: HTMLElement, ctx: ExplorerC
   return () => {
     disposed = true;
     abort.abort();
+    windowAbort?.abort();
     sweep.stop();
     unsubscribe();
     resize.disconnect();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import { timeline } from "./timeline.ts";
+import { readViewData } from "./viewData.ts";
 import { cas, cd, startTestEngine } from "../test/testEngine.ts";
 
 let engine: EmbeddedEngine;
@@ -59,4 +60,34 @@ describe("timeline", () => {
     expect(reversed.relationshipStates[0]?.dyad.map((r) => r.iri)).toEqual([cd("Russia"), cd("Iran")]);
     expect((await timeline(engine, [cd("Iran"), cd("Britain")])).relationshipStates).toEqual([]);
   });
+
+  it("keeps to the years asked: only the events that meet the window, counted", async () => {
+    const all = await timeline(engine);
+    const qajar = await timeline(engine, undefined, { from: 1795, to: 1925 });
+    expect(qajar.events.map((e) => e.label)).toEqual(["Russian threat to Iran", "Treaty of Gulistan", "Treaty of Turkmenchay"]);
+    expect(qajar.eventCount).toBe(3);
+    expect(all.eventCount).toBe(4);
+    expect(qajar.eventsOmitted).toBeUndefined();
+    expect(qajar.periods).toEqual(all.periods);
+  });
+
+  it("carries at most maxEvents, the most connected, in time order, says what it left out and still counts them all by stretch of years", async () => {
+    const cut = await timeline(engine, undefined, { maxEvents: 2 });
+    expect(cut.events).toHaveLength(2);
+    expect(cut.eventCount).toBe(4);
+    expect(cut.eventsOmitted).toBe("2 of 4 dated events left out: the timeline shows the 2 most connected; a narrower range of years shows more.");
+    expect(cut.events.map((e) => e.startYear)).toEqual([...cut.events.map((e) => e.startYear)].sort((a, b) => a - b));
+    // The two with the most edges in the graph: every event kept has at least as many as any left out.
+    const { incident } = await readViewData(engine);
+    const degree = (iri: string) => incident.get(iri)?.length ?? 0;
+    const kept = new Set(cut.events.map((e) => e.iri));
+    const left = (await timeline(engine)).events.filter((e) => !kept.has(e.iri));
+    expect(Math.min(...cut.events.map((e) => degree(e.iri)))).toBeGreaterThanOrEqual(Math.max(...left.map((e) => degree(e.iri))));
+    expect(cut.eventBuckets.reduce((sum, b) => sum + b.count, 0)).toBe(4);
+    expect(cut.eventBuckets[0]!.startYear).toBe(1599);
+    const bucketOf = (year: number) => cut.eventBuckets.find((b) => b.startYear <= year && year <= b.endYear)!;
+    expect(bucketOf(1813).count).toBe(1);
+    expect(cut.eventBuckets.at(-1)!.endYear).toBe(1991);
+  });
 });
+

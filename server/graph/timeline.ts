@@ -7,7 +7,7 @@
  * Everything but the choice of dyad is read once per engine and data (perEngine.ts): at a million
  * triples the reads take seconds, while picking a dyad's states from them takes milliseconds.
  */
-import type { Ref, RelationshipStatePoint, Timeline, TimelineEvent, TimelinePeriod } from "../../contract/api.ts";
+import type { Ref, RelationshipStatePoint, Timeline, TimelineBucket, TimelineEvent, TimelinePeriod } from "../../contract/api.ts";
 import type { QueryEngine, SparqlRow } from "../sparql/engine.ts";
 import { DEFAULT_DYAD, isDyad, sideMembers } from "./dyad.ts";
 import { CAS } from "./vocabulary.ts";
@@ -15,6 +15,8 @@ import { LabelMap } from "./labels.ts";
 import { readGraphModel } from "./graphModel.ts";
 import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
+import { hasWindow, meets, type TimeWindow } from "./timeWindow.ts";
+import { readViewData } from "./viewData.ts";
 import { SPARQL_PREFIXES, compareStrings, int, iriOf, selectAll } from "./sparqlText.ts";
 
 const byTime = <T extends Ref & { startYear: number; endYear: number }>(a: T, b: T) =>
@@ -30,8 +32,21 @@ interface TimelineData {
   rank: (level: string) => number | undefined;
 }
 
-export async function timeline(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD): Promise<Timeline> {
-  const { periods, events, states: grouped, ref, rank } = await timelineData(engine);
+/** What a timeline request may narrow: the years (by the time rule, timeWindow.ts) and how many events it carries. */
+export interface TimelineOptions {
+  from?: number;
+  to?: number;
+  maxEvents?: number;
+}
+
+/** Events a timeline carries by default: every one of the curated data, a readable first drawing of a large store. */
+export const DEFAULT_MAX_EVENTS = 2000;
+
+/** Stretches of years the event counts are given for. */
+const BUCKETS = 50;
+
+export async function timeline(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD, options: TimelineOptions = {}): Promise<Timeline> {
+  const { periods, events: allEvents, states: grouped, ref, rank } = await timelineData(engine);
   const span = (row: SparqlRow) => {
     const startYear = int(row, "start")!;
     return { startYear, endYear: int(row, "end") ?? startYear };
@@ -57,12 +72,55 @@ export async function timeline(engine: QueryEngine, dyad: readonly [string, stri
     });
   }
 
+  const window = { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
+  const inWindow = hasWindow(window) ? allEvents.filter((e) => meets({ start: e.startYear, end: e.endYear }, window)) : allEvents;
+  const max = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const events = inWindow.length <= max ? [...inWindow] : await mostConnected(engine, inWindow, max);
   // Copies: the memo's lists are shared by every request.
   return {
     periods: [...periods],
-    events: [...events],
+    events,
     relationshipStates: stateList.sort((p, q) => p.startYear - q.startYear || p.endYear - q.endYear || compareStrings(p.iri, q.iri)),
+    eventCount: inWindow.length,
+    ...(events.length < inWindow.length
+      ? { eventsOmitted: `${inWindow.length - events.length} of ${inWindow.length} dated events left out: the timeline shows the ${events.length} most connected; a narrower range of years shows more.` }
+      : {}),
+    eventBuckets: buckets(inWindow, window),
   };
+}
+
+/** The `max` events with the most edges in the graph model (then the earliest), in time order. */
+async function mostConnected(engine: QueryEngine, events: readonly TimelineEvent[], max: number): Promise<TimelineEvent[]> {
+  const { incident } = await readViewData(engine);
+  const degree = (e: TimelineEvent) => incident.get(e.iri)?.length ?? 0;
+  const chosen = new Set(
+    [...events]
+      .map((event, order) => ({ event, order, degree: degree(event) }))
+      .sort((a, b) => b.degree - a.degree || a.order - b.order)
+      .slice(0, max)
+      .map(({ event }) => event),
+  );
+  return events.filter((e) => chosen.has(e));
+}
+
+/** Counts of the events starting in each of BUCKETS equal stretches of the window (or of their own span). */
+function buckets(events: readonly TimelineEvent[], window: TimeWindow): TimelineBucket[] {
+  if (events.length === 0) return [];
+  let first = window.from ?? Infinity;
+  let last = window.to ?? -Infinity;
+  if (window.from === undefined) for (const e of events) first = Math.min(first, e.startYear);
+  if (window.to === undefined) for (const e of events) last = Math.max(last, e.endYear);
+  const width = Math.max(1, Math.ceil((last - first + 1) / BUCKETS));
+  const counts = new Map<number, number>();
+  for (const e of events) {
+    const index = Math.floor((Math.max(first, e.startYear) - first) / width);
+    counts.set(index, (counts.get(index) ?? 0) + 1);
+  }
+  const result: TimelineBucket[] = [];
+  for (let index = 0; first + index * width <= last; index++) {
+    result.push({ startYear: first + index * width, endYear: Math.min(last, first + (index + 1) * width - 1), count: counts.get(index) ?? 0 });
+  }
+  return result;
 }
 
 const timelineData = perEngine(async (engine): Promise<TimelineData> => {

@@ -117,9 +117,10 @@ export const pathsParams = z
   .object({ from: iri, to: iri, max: count(1, 20).optional(), order: oneOf(["any", "time"]).optional(), start: year.optional(), end: year.optional() })
   .refine((p) => p.start === undefined || p.end === undefined || p.start <= p.end, { message: "start must not be after end", path: ["start"] });
 
-export const dyadParams = z
-  .object({ a: iri.optional(), b: iri.optional() })
-  .refine((p) => (p.a ?? DEFAULT_DYAD[0]) !== (p.b ?? DEFAULT_DYAD[1]), { message: "a and b must be two different actors", path: ["b"] });
+export const timelineParams = z
+  .object({ a: iri.optional(), b: iri.optional(), from: year.optional(), to: year.optional(), maxEvents: count(1, 100_000).optional() })
+  .refine((p) => (p.a ?? DEFAULT_DYAD[0]) !== (p.b ?? DEFAULT_DYAD[1]), { message: "a and b must be two different actors", path: ["b"] })
+  .refine(windowed, { message: "from must not be after to", path: ["from"] });
 
 export const thirdPartyParams = z
   .object({ a: iri.optional(), b: iri.optional(), ...windowFields })

@@ -20,7 +20,7 @@ import { actorEdgeStatements, modelEdgeStatements } from "../graph/edgeStatement
 import { timeline } from "../graph/timeline.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
 import { jsonRoute } from "./route.ts";
-import { dyadParams, edgeParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams, thirdPartyParams } from "./apiParams.ts";
+import { edgeParams, timelineParams, entityParams, graphParams, parseParams, pathsParams, searchParams, sourceParams, thirdPartyParams } from "./apiParams.ts";
 import type {
   EdgeStatements, EntityDetails, ExampleQuery, GraphPayload, PathsResult, PlacesMap, SearchHit, SourcePassage, ThirdPartyAnalysis, Timeline,
 } from "../../contract/api.ts";
@@ -51,8 +51,8 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
   });
 
   route<Timeline>("/timeline", (query) => {
-    const { a, b } = parseParams(dyadParams, query);
-    return timeline(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]]);
+    const { a, b, from, to, maxEvents } = parseParams(timelineParams, query);
+    return timeline(engine, [a ?? DEFAULT_DYAD[0], b ?? DEFAULT_DYAD[1]], { from, to, maxEvents });
   });
 
   route<PathsResult>("/paths", (query) => {

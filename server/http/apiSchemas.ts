@@ -128,6 +128,9 @@ const Span = { startYear: year, endYear: year };
 export const Timeline = open({
   periods: z.array(open({ iri: z.string(), label: z.string(), kind: z.enum(["dynastic", "analytic", "other"]), country: Ref.optional(), ...Span })),
   events: z.array(open({ iri: z.string(), label: z.string(), kind: nodeKind, ...Span })),
+  eventCount: z.number().int(),
+  eventsOmitted: z.string().optional(),
+  eventBuckets: z.array(open({ ...Span, count: z.number().int() })),
   relationshipStates: z.array(
     open({
       iri: z.string(),

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import {
-  dyadParams, edgeParams, entityParams, graphParams, neighbourWindowFields, pathsParams, searchParams, sourceParams, thirdPartyParams,
+  edgeParams, entityParams, graphParams, neighbourWindowFields, timelineParams, pathsParams, searchParams, sourceParams, thirdPartyParams,
 } from "./apiParams.ts";
 import * as S from "./apiSchemas.ts";
 
@@ -36,7 +36,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/neighbours", method: "get", summary: "A node's 1-hop neighbourhood as a graph, for expand-on-demand.", params: neighbourParams, answer: S.GraphPayload },
   { path: "/entity", method: "get", summary: "One entity: labels, classes, dates, properties, relations both ways, evidence.", params: entityParams, answer: S.EntityDetails },
   { path: "/search", method: "get", summary: "Entities whose label or any spelling matches; in-window hits first.", params: searchParams, answer: S.SearchResults },
-  { path: "/timeline", method: "get", summary: "Periods, events and a dyad's relationship states over time.", params: dyadParams, answer: S.Timeline },
+  { path: "/timeline", method: "get", summary: "Periods, events (the window asked, at most maxEvents, with counts per stretch of years) and a dyad's relationship states over time.", params: timelineParams, answer: S.Timeline },
   { path: "/paths", method: "get", summary: "How two entities are connected, step by step with evidence; optionally in time order.", params: pathsParams, answer: S.PathsResult },
   { path: "/third-parties", method: "get", summary: "Third parties' roles in a dyad, in a window or a row per period.", params: thirdPartyParams, answer: S.ThirdPartyAnalysis },
   { path: "/source", method: "get", summary: "The paragraph of the article holding a quote.", params: sourceParams, answer: S.SourcePassage },
