@@ -72,7 +72,7 @@ export const SETTINGS = {
     env: "CASPIAN_ANSWER_LIMIT_MB",
     kind: "value",
     schema: integer("answer limit (--answer-limit / CASPIAN_ANSWER_LIMIT_MB)", 1, 100_000).default(16),
-    what: "largest SPARQL answer body; a longer one is cut to fewer rows and says `Caspian-Truncated: bytes`",
+    what: "largest SPARQL answer body; a longer one ends early on a whole row, well-formed, and says `Caspian-Truncated: bytes` (a header, or the trailer of a streamed answer)",
   },
   sendTimeoutMs: {
     flag: "send-timeout",

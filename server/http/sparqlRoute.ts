@@ -4,17 +4,19 @@
  * /sparql answers read-only queries as the SPARQL 1.1 Protocol says: GET ?query=, POST
  * application/sparql-query, POST application/x-www-form-urlencoded, and HEAD; default-graph-uri
  * and named-graph-uri; the result format from Accept or the `format` parameter (the first usable
- * of its values). Updates are refused (403 read-only, 401 without the admin token, 501 with it:
+ * of its values). Answers stream in chunks under --answer-limit (see sendChunks). Updates are refused (403 read-only, 401 without the admin token, 501 with it:
  * data changes through uploads), other methods answered 405 with Allow; GET without a
  * query describes the service (with VoID). Any origin may query; preflights are answered.
  */
 import express, { type Request, type Response } from "express";
 import { analyzeQuery, preferParserError } from "../sparql/analyzeQuery.ts";
-import type { QueryEngine, QueryForm } from "../sparql/engine.ts";
+import { truncationNote } from "../sparql/answerChunks.ts";
+import type { AnswerChunks, QueryEngine, QueryForm } from "../sparql/engine.ts";
 import { ReadOnlyError } from "../sparql/errors.ts";
 import type { MediaType } from "../sparql/mediaTypes.ts";
 import { negotiate } from "../sparql/negotiate.ts";
 import { queryDataset } from "../sparql/queryDataset.ts";
+import { wellFormedXml } from "../sparql/serializeSolutions.ts";
 import { guardQuery } from "../sparql/queryGuards.ts";
 import { checkAdmin } from "./adminAuth.ts";
 import { HttpError, MethodNotAllowedError } from "./errors.ts";
@@ -104,34 +106,101 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   const { form } = analysis;
   const mediaType = negotiateFormats(form, req.get("Accept"), params.formats);
   const graphs = queryDataset(analysis, params);
-  let result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
   const limit = deps.answerLimit ?? DEFAULT_ANSWER_LIMIT;
+  if (deps.engine.stream) {
+    const stream = deps.engine.stream.bind(deps.engine);
+    const chunks = await preferParserError(analysis, () => stream(query, form, mediaType, { ...graphs, byteLimit: limit }));
+    return sendChunks(res, chunks, mediaType, { rowCap: deps.rowCap, byteLimit: limit });
+  }
+  // Engines that cannot stream (a store over HTTP): the whole answer, asked again for fewer rows if too large.
+  let result = await preferParserError(analysis, () => deps.engine.serialize(query, form, mediaType, graphs));
   let cutForBytes = false;
   const bytes = Buffer.byteLength(result.body);
   if (bytes > limit) {
     // Asked again for as many rows as fit, with a tenth to spare: rows differ in size.
     const rows = Math.floor((result.count * limit) / bytes * 0.9);
-    if (rows < 1) throw new HttpError(422, "ANSWER_TOO_LARGE", `One row of the answer is larger than the answer limit (${limit} bytes, --answer-limit).`);
+    if (rows < 1) throw tooLarge(limit);
     result = await deps.engine.serialize(query, form, mediaType, { ...graphs, rowCap: rows });
     cutForBytes = true;
   }
-  res.status(200);
-  res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
-  res.set("Vary", "Accept");
-  if (cutForBytes) res.set(TRUNCATED_HEADER, `bytes; limit=${limit}`);
-  else if (result.truncated) res.set(TRUNCATED_HEADER, `true; limit=${deps.rowCap}`);
+  setAnswerHeaders(res, mediaType);
+  const truncated = cutForBytes ? "bytes" : result.truncated ? "rows" : false;
+  if (truncated) res.set(TRUNCATED_HEADER, truncationNote(truncated, { rowCap: deps.rowCap, byteLimit: limit }));
   res.send(mediaType.endsWith("xml") ? wellFormedXml(result.body) : result.body);
 }
 
-/**
- * XML 1.0 cannot carry U+0000–U+001F (but tab, newline, return), U+FFFE/U+FFFF or a lone
- * surrogate at all, not even as a character reference, yet an RDF literal may hold them: each
- * becomes U+FFFD, so every XML answer parses. JSON, CSV and TSV answers keep them exactly.
- */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function tooLarge(limit: number): HttpError {
+  return new HttpError(422, "ANSWER_TOO_LARGE", `One row of the answer is larger than the answer limit (${limit} bytes, --answer-limit).`);
+}
 
-export function wellFormedXml(text: string): string {
-  return text.replace(NOT_XML, "\uFFFD");
+function setAnswerHeaders(res: Response, mediaType: string): void {
+  res.status(200);
+  res.set("Content-Type", mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml") ? `${mediaType}; charset=utf-8` : mediaType);
+  res.set("Vary", "Accept");
+}
+
+/**
+ * Sends a streamed answer. An answer that ends within its first two chunks goes out whole, with
+ * Content-Length and (if cut) the Caspian-Truncated header, as before streaming. A longer one goes
+ * out chunk by chunk as the client reads (the next chunk is asked of the worker only once the
+ * socket has taken the last), so a client that stops reading holds one chunk, until the send
+ * timeout drops it. Its headers are gone before the end is known, so it announces the
+ * Caspian-Truncated trailer and always sends it: `false`, or why it was cut. A stream that breaks
+ * (its worker stopped) is cut off without the closing chunk, so no client takes it for whole.
+ */
+async function sendChunks(res: Response, chunks: AnswerChunks, mediaType: string, caps: { rowCap: number; byteLimit: number }): Promise<void> {
+  let head: string[];
+  try {
+    const first = (await chunks.next()) ?? "";
+    const second = await chunks.next();
+    head = second === undefined ? [first] : [first, second];
+  } catch (error) {
+    chunks.cancel();
+    throw error;
+  }
+  setAnswerHeaders(res, mediaType);
+  if (chunks.outcome) {
+    const { count, truncated } = chunks.outcome;
+    if (truncated === "bytes" && count === 0) throw tooLarge(caps.byteLimit);
+    if (truncated) res.set(TRUNCATED_HEADER, truncationNote(truncated, caps));
+    res.send(head[0]);
+    return;
+  }
+  res.set("Trailer", TRUNCATED_HEADER);
+  res.on("close", () => {
+    if (!res.writableFinished) chunks.cancel();
+  });
+  try {
+    for (const chunk of head) if (!(await written(res, chunk))) return;
+    for (let chunk = await chunks.next(); chunk !== undefined; chunk = await chunks.next()) {
+      if (!(await written(res, chunk))) return;
+    }
+  } catch (error) {
+    if (res.destroyed) return; // the client left: the cancel broke the stream, nothing to say
+    console.error(`A streamed SPARQL answer broke off: ${(error as Error).message}`);
+    res.destroy();
+    return;
+  }
+  const { truncated } = chunks.outcome!;
+  res.addTrailers({ [TRUNCATED_HEADER]: truncated ? truncationNote(truncated, caps) : "false" });
+  res.end();
+}
+
+/** Writes a chunk; resolves once the socket wants more (true), or false if the client is gone. */
+function written(res: Response, chunk: string): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  if (res.write(chunk)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (more: boolean) => () => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(more);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once("drain", onDrain);
+    res.once("close", onClose);
+  });
 }
 
 /** GET without a query: the service description, Turtle unless Accept asks for other RDF. */

@@ -2,11 +2,13 @@
  * Answering a query on an Oxigraph store
  * ======================================
  * What a worker does with one request: runs it on its store, cuts results at the row cap and
- * serializes. Oxigraph serializes; only a cut solution sequence is re-written by our own
+ * serializes, whole or (a "stream" request) a chunk at a time under a byte cap. Oxigraph serializes; only a cut solution sequence is re-written by our own
  * serializers, and graphs go through serializeTriples (cap, prefixes).
  */
 import oxigraph from "oxigraph";
-import type { SelectResult } from "./engine.ts";
+import { solutionChunks, tripleChunks } from "./answerChunks.ts";
+import { serveAnswer } from "./answerStream.ts";
+import type { ChunkOutcome, SelectResult } from "./engine.ts";
 import { fromOxigraphMessage } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
@@ -26,7 +28,26 @@ export function answerQuery(store: oxigraph.Store, request: WorkerRequest): Work
       if (request.form === "SELECT") return serializeSelect(store, request.query, request, request.mediaType, request.rowCap);
       if (request.form === "ASK") return serializeAsk(store, request.query, request, request.mediaType);
       return serializeGraph(store, request.query, request, request.mediaType, request.rowCap);
+    case "stream":
+      serveAnswer(request.port, answerChunks(store, request));
+      return { streaming: true };
   }
+}
+
+/**
+ * Runs the query now (its errors are the request's), and returns the chunks of its answer,
+ * written as they are pulled.
+ */
+function answerChunks(store: oxigraph.Store, request: Extract<WorkerRequest, { kind: "stream" }>): Generator<string, ChunkOutcome> {
+  const caps = { rowCap: request.rowCap, byteLimit: request.byteLimit };
+  if (request.form === "SELECT") return solutionChunks(store.query(request.query, graphOptions(request, MEDIA.resultsJson)) as string, request.mediaType, caps);
+  if (request.form === "ASK") return oneChunk(serializeAsk(store, request.query, request, request.mediaType).body);
+  return tripleChunks(store.query(request.query, graphOptions(request, MEDIA.nTriples)) as string, request.mediaType, caps);
+}
+
+function* oneChunk(body: string): Generator<string, ChunkOutcome> {
+  yield body;
+  return { count: 1, truncated: false };
 }
 
 function graphOptions(graphs: GraphOptions, resultsFormat?: string): QueryOptions {

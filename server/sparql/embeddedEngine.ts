@@ -6,7 +6,9 @@
  * the row cap are applied here; queries are read-only by construction (Oxigraph's query entry
  * point does not accept updates).
  */
-import type { LoadProgress, QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult } from "./engine.ts";
+import { MessageChannel } from "node:worker_threads";
+import { AnswerReader } from "./answerStream.ts";
+import type { AnswerChunks, LoadProgress, QueryEngine, QueryForm, QueryOptions, SelectResult, SerializedResult, StreamOptions } from "./engine.ts";
 import { currentLane } from "./lanes.ts";
 import { startMemoryWatchdog, type Watchdog } from "./memoryWatchdog.ts";
 import { currentClient, FairScheduler } from "./scheduler.ts";
@@ -114,6 +116,22 @@ export class EmbeddedEngine implements QueryEngine {
       run(options),
     )) as SerializedAnswer;
     return { form, mediaType, ...answer };
+  }
+
+  /** The answer in chunks pulled from the worker (answerStream.ts); resolves once the query has run. */
+  async stream(query: string, form: QueryForm, mediaType: string, options: StreamOptions): Promise<AnswerChunks> {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      await this.pool.run(
+        { kind: "stream", query, form, mediaType, rowCap: this.rowCap(options), byteLimit: options.byteLimit, port: port2, ...this.graphs(options) },
+        this.deadline(options),
+        run(options),
+      );
+    } catch (error) {
+      port1.close();
+      throw error;
+    }
+    return new AnswerReader(port1);
   }
 
   /** Loads (or replaces) a named graph in every worker; `chunks` are N-Quads already parsed and checked. */

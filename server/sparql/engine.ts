@@ -60,6 +60,32 @@ export interface SerializedResult {
   truncated: boolean;
 }
 
+/** Why an answer stops short: `rows` (the row cap), `bytes` (the byte cap); false when whole. */
+export type Truncation = false | "rows" | "bytes";
+
+export interface ChunkOutcome {
+  /** Solutions or triples in the body. */
+  count: number;
+  truncated: Truncation;
+}
+
+/**
+ * An answer arriving a chunk at a time (answerStream.ts): each `next()` asks for one more, so a
+ * reader that stops asking stops the producer too. Every chunk ends on a whole solution or
+ * triple; the last closes the document, and `outcome` is set once `next()` has said undefined.
+ */
+export interface AnswerChunks {
+  next(): Promise<string | undefined>;
+  readonly outcome: ChunkOutcome | undefined;
+  /** The reader is gone: the producer drops what it holds. */
+  cancel(): void;
+}
+
+export interface StreamOptions extends QueryOptions {
+  /** Most bytes of the whole body; the answer is cut to whole rows below it. */
+  byteLimit: number;
+}
+
 export interface QueryEngine {
   /** A short name for health and benchmarks, e.g. "oxigraph 0.5 (embedded)". */
   readonly name: string;
@@ -67,6 +93,12 @@ export interface QueryEngine {
   ask(query: string, options?: QueryOptions): Promise<boolean>;
   /** Runs any read-only query form and serializes the answer as `mediaType`. */
   serialize(query: string, form: QueryForm, mediaType: string, options?: QueryOptions): Promise<SerializedResult>;
+  /**
+   * Like serialize, but the answer is handed over in chunks under a byte cap, so no side holds
+   * the serialized answer whole. Resolves once the query has run (its errors reject here).
+   * Engines without it are answered through serialize.
+   */
+  stream?(query: string, form: QueryForm, mediaType: string, options: StreamOptions): Promise<AnswerChunks>;
   tripleCount(): Promise<number>;
   /**
    * A number that changes whenever the data does (uploads, deletions): ETags are built from it.

@@ -1,8 +1,8 @@
 /**
  * Solution serializers
  * ====================
- * Writes SPARQL JSON results as SPARQL XML, CSV or TSV. Oxigraph serializes these itself; these
- * are for results the row cap has cut, which must be re-written after the cut. The tests hold
+ * Writes SPARQL JSON results as SPARQL JSON, XML, CSV or TSV, whole or a piece at a time (a
+ * streamed answer is written row by row, and cut rows must be re-written anyway). The tests hold
  * them to Oxigraph's own output for the same rows.
  */
 import type { SparqlJsonTerm, SparqlRow } from "./engine.ts";
@@ -16,36 +16,96 @@ export interface SparqlJsonResults {
 
 const XSD = "http://www.w3.org/2001/XMLSchema#";
 
+/**
+ * A solution format written piece by piece, so an answer can go out in chunks: `head`, then one
+ * `row` per solution (`separator` between two), then `tail`. `note` says why an answer was cut,
+ * in the format's own syntax, where the format has room for one (JSON a member, XML a comment
+ * after the root); CSV and TSV have none: any line would read as a row.
+ */
+export interface SolutionWriter {
+  head: string;
+  separator: string;
+  row(row: SparqlRow): string;
+  tail(note?: string): string;
+}
+
+type WriterFactory = (vars: string[]) => SolutionWriter;
+
+const WRITERS: Record<string, WriterFactory> = {
+  [MEDIA.resultsJson]: (vars) => ({
+    head: `{"head":{"vars":${JSON.stringify(vars)}},"results":{"bindings":[`,
+    separator: ",",
+    row: (row) => JSON.stringify(row),
+    tail: (note) => (note === undefined ? "]}}" : `]},${JSON.stringify(TRUNCATION_MEMBER)}:${JSON.stringify(note)}}`),
+  }),
+  [MEDIA.resultsXml]: (vars) => ({
+    head: `${XML_OPEN}<head>${vars.map((name) => `<variable name="${xmlEscape(name)}"/>`).join("")}</head><results>`,
+    separator: "",
+    row: (row) => wellFormedXml(xmlRow(vars, row)),
+    tail: (note) => `</results></sparql>${note === undefined ? "" : `<!-- ${TRUNCATION_MEMBER}: ${note.replace(/--/g, "- -")} -->`}`,
+  }),
+  [MEDIA.csv]: (vars) => ({
+    head: `${vars.map(csvField).join(",")}\r\n`,
+    separator: "",
+    row: (row) => `${vars.map((name) => csvField(csvValue(row[name]))).join(",")}\r\n`,
+    tail: () => "",
+  }),
+  [MEDIA.tsv]: (vars) => ({
+    head: `${vars.map((name) => `?${name}`).join("\t")}\n`,
+    separator: "",
+    row: (row) => `${vars.map((name) => (row[name] ? tsvTerm(row[name]!) : "")).join("\t")}\n`,
+    tail: () => "",
+  }),
+};
+
+/** The name an answer's truncation goes by: the HTTP header and trailer, and the in-band note. */
+export const TRUNCATION_MEMBER = "Caspian-Truncated";
+
+const XML_OPEN = `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">`;
+
+export function solutionWriter(mediaType: string, vars: string[]): SolutionWriter {
+  const factory = WRITERS[mediaType];
+  if (!factory) throw new Error(`No solution serializer for ${mediaType}`);
+  return factory(vars);
+}
+
 export function serializeSolutions(results: SparqlJsonResults, mediaType: string): string {
+  if (results.boolean !== undefined) return serializeBoolean(results, mediaType);
+  const writer = solutionWriter(mediaType, results.head.vars ?? []);
+  return `${writer.head}${(results.results?.bindings ?? []).map((row) => writer.row(row)).join(writer.separator)}${writer.tail()}`;
+}
+
+function serializeBoolean(results: SparqlJsonResults, mediaType: string): string {
   switch (mediaType) {
     case MEDIA.resultsJson:
       return JSON.stringify(results);
     case MEDIA.resultsXml:
-      return toXml(results);
+      return `${XML_OPEN}<head></head><boolean>${results.boolean}</boolean></sparql>`;
     case MEDIA.csv:
-      return toCsv(results);
     case MEDIA.tsv:
-      return toTsv(results);
+      return String(results.boolean);
     default:
       throw new Error(`No solution serializer for ${mediaType}`);
   }
 }
 
-function toXml(results: SparqlJsonResults): string {
-  const vars = results.head.vars ?? [];
-  const head = `<head>${vars.map((name) => `<variable name="${xmlEscape(name)}"/>`).join("")}</head>`;
-  const open = `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">`;
-  if (results.boolean !== undefined) return `${open}${head}<boolean>${results.boolean}</boolean></sparql>`;
-  const rows = (results.results?.bindings ?? [])
-    .map((row) => {
-      const bindings = vars
-        .filter((name) => row[name])
-        .map((name) => `<binding name="${xmlEscape(name)}">${xmlTerm(row[name]!)}</binding>`)
-        .join("");
-      return `<result>${bindings}</result>`;
-    })
+function xmlRow(vars: string[], row: SparqlRow): string {
+  const bindings = vars
+    .filter((name) => row[name])
+    .map((name) => `<binding name="${xmlEscape(name)}">${xmlTerm(row[name]!)}</binding>`)
     .join("");
-  return `${open}${head}<results>${rows}</results></sparql>`;
+  return `<result>${bindings}</result>`;
+}
+
+/**
+ * XML 1.0 cannot carry U+0000–U+001F (but tab, newline, return), U+FFFE/U+FFFF or a lone
+ * surrogate at all, not even as a character reference, yet an RDF literal may hold them: each
+ * becomes U+FFFD, so every XML answer parses. JSON, CSV and TSV answers keep them exactly.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function wellFormedXml(text: string): string {
+  return text.replace(NOT_XML, "\uFFFD");
 }
 
 function xmlTerm(term: SparqlJsonTerm): string {
@@ -69,16 +129,6 @@ function xmlEscape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-function toCsv(results: SparqlJsonResults): string {
-  if (results.boolean !== undefined) return String(results.boolean);
-  const vars = results.head.vars ?? [];
-  const lines = [vars.map(csvField).join(",")];
-  for (const row of results.results?.bindings ?? []) {
-    lines.push(vars.map((name) => csvField(csvValue(row[name]))).join(","));
-  }
-  return lines.map((line) => `${line}\r\n`).join("");
-}
-
 function csvValue(term: SparqlJsonTerm | undefined): string {
   if (!term) return "";
   return term.type === "bnode" ? `_:${term.value}` : term.type === "triple" ? tsvTerm(term) : term.value;
@@ -86,16 +136,6 @@ function csvValue(term: SparqlJsonTerm | undefined): string {
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function toTsv(results: SparqlJsonResults): string {
-  if (results.boolean !== undefined) return String(results.boolean);
-  const vars = results.head.vars ?? [];
-  const lines = [vars.map((name) => `?${name}`).join("\t")];
-  for (const row of results.results?.bindings ?? []) {
-    lines.push(vars.map((name) => (row[name] ? tsvTerm(row[name]!) : "")).join("\t"));
-  }
-  return lines.map((line) => `${line}\n`).join("");
 }
 
 /** A term in SPARQL/Turtle syntax, numbers and booleans in their short form as Oxigraph writes them. */

@@ -532,7 +532,8 @@ export class WorkerPool {
       slot.task = task;
       task.slot = slot;
       task.startedAt = performance.now();
-      slot.worker.postMessage({ ...task.request, id: task.id });
+      // A streamed answer's port goes with its request (transferred, not copied).
+      slot.worker.postMessage({ ...task.request, id: task.id }, task.request.kind === "stream" ? [task.request.port] : []);
       if (this.spareMode === "lazy") this.callExtraIfHeld();
     }
   }

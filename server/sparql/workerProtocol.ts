@@ -5,6 +5,7 @@
  * its dataset lives (files it reads and parses itself, or N-Quads text for small in-memory data),
  * reports progress while it loads, says "ready", then answers one request at a time.
  */
+import type { MessagePort } from "node:worker_threads";
 import type { StoreSource } from "../rdf/loadDatasets.ts";
 import type { QueryForm, SelectResult } from "./engine.ts";
 
@@ -28,7 +29,9 @@ export interface GraphOptions {
 export type WorkerRequest =
   | ({ id: number; kind: "select"; query: string; rowCap: number } & GraphOptions)
   | ({ id: number; kind: "ask"; query: string } & GraphOptions)
-  | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions);
+  | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions)
+  /** Runs the query, answers `{ streaming: true }`, then serves the answer's chunks on `port` (answerStream.ts). */
+  | ({ id: number; kind: "stream"; query: string; form: QueryForm; mediaType: string; rowCap: number; byteLimit: number; port: MessagePort } & GraphOptions);
 
 /**
  * Adds (N-Quads chunks, already checked on the main thread) or drops a named graph. A worker
@@ -50,7 +53,7 @@ export interface TsvAnswer {
   truncated: boolean;
 }
 
-export type WorkerAnswer = SelectResult | TsvAnswer | boolean | SerializedAnswer;
+export type WorkerAnswer = SelectResult | TsvAnswer | boolean | SerializedAnswer | { streaming: true };
 
 /** A failure that crossed the thread boundary: only data, re-typed on the main thread. */
 export interface WorkerFailure {
