@@ -206,9 +206,19 @@ export async function runSparql(queryText: string, accept: string, signal?: Abor
   return {
     contentType: (response.headers.get("content-type") ?? "").split(";")[0]!.trim(),
     text,
-    truncated: response.headers.get("caspian-truncated"),
+    truncated: response.headers.get("caspian-truncated") ?? inBandTruncation(text),
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * A streamed answer cut by the byte cap says so in its trailer, which fetch cannot read, and
+ * inside the answer where the format has room (README, "Streamed answers"): the last member of
+ * SPARQL JSON, a comment after XML's root, a last comment line in N-Triples and Turtle.
+ */
+function inBandTruncation(text: string): string | null {
+  const note = /,"Caspian-Truncated":"([^"\\]*)"\}\s*$|<!-- Caspian-Truncated: ([^>]*?) -->\s*$|\n# Caspian-Truncated: ([^\n]*)\n?$/.exec(text.slice(-200));
+  return note ? (note[1] ?? note[2] ?? note[3]!) : null;
 }
 
 export async function getExamples(signal?: AbortSignal): Promise<ExampleQuery[]> {

@@ -83,6 +83,19 @@ describe("answers stream under the byte cap", () => {
     expect(answer.body.split("\r\n").filter(Boolean)).toHaveLength(21);
   });
 
+  it("says a cut by the row cap in the header of a streamed answer, before its first byte, and in the trailer", async () => {
+    const capped = await startTestServer({ documents: { "big.nt": generatedTriples(7000) }, workers: 1, rowCap: 5000, config: { answerLimit: 64 * 2 ** 20 }, rateLimit: { sparqlPerMinute: 0 } });
+    try {
+      const answer = await getAnswer(sparql(capped, "SELECT ?s ?p ?o { ?s ?p ?o }"), MEDIA.resultsJson);
+      expect(answer.headers["transfer-encoding"]).toBe("chunked");
+      expect(answer.headers["caspian-truncated"]).toBe("true; limit=5000");
+      expect(answer.trailers["caspian-truncated"]).toBe("true; limit=5000");
+      expect((JSON.parse(answer.body) as { results: { bindings: unknown[] } }).results.bindings).toHaveLength(5000);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it("says false in the trailer of a streamed answer that was not cut", async () => {
     const roomy = await startTestServer({ documents: { "big.nt": generatedTriples(7000) }, workers: 1, rowCap: 200_000, config: { answerLimit: 64 * 2 ** 20 }, rateLimit: { sparqlPerMinute: 0 } });
     try {
@@ -125,17 +138,22 @@ describe("a large streamed answer", () => {
       samples++;
     }, 20);
     const url = new URL(sparql(roomy, query));
+    let framing: { encoding?: string; trailer?: string } = {};
     const bytes = await new Promise<number>((resolve, reject) => {
       get(url, { headers: { Accept: MEDIA.csv, "Accept-Encoding": "identity" } }, (res) => {
         let count = 0;
         res.on("data", (part: Buffer) => (count += part.length));
-        res.on("end", () => resolve(count));
+        res.on("end", () => {
+          framing = { encoding: res.headers["transfer-encoding"], trailer: res.trailers["caspian-truncated"] };
+          resolve(count);
+        });
         res.on("error", reject);
       }).on("error", reject);
     });
     clearInterval(sampler);
     console.log(`main-thread live peak above idle: ${((peak - idle) / 2 ** 20).toFixed(1)} MB over ${samples} samples, answer ${(bytes / 2 ** 20).toFixed(1)} MB`);
     expect(samples).toBeGreaterThan(3);
+    expect(framing).toEqual({ encoding: "chunked", trailer: "false" });
     expect(bytes).toBeGreaterThan(27_000_000);
     // The whole answer as a string and as the Buffer sent would be 54 MB and more.
     expect(peak - idle).toBeLessThan(bytes / 4);

@@ -145,7 +145,8 @@ function setAnswerHeaders(res: Response, mediaType: string): void {
  * out chunk by chunk as the client reads (the next chunk is asked of the worker only once the
  * socket has taken the last), so a client that stops reading holds one chunk, until the send
  * timeout drops it. Its headers are gone before the end is known, so it announces the
- * Caspian-Truncated trailer and always sends it: `false`, or why it was cut. A stream that breaks
+ * Caspian-Truncated trailer and always sends it: `false`, or why it was cut (a cut by the row
+ * cap, known before the first chunk, is in the header too). A stream that breaks
  * (its worker stopped) is cut off without the closing chunk, so no client takes it for whole.
  */
 async function sendChunks(res: Response, chunks: AnswerChunks, mediaType: string, caps: { rowCap: number; byteLimit: number }): Promise<void> {
@@ -167,6 +168,8 @@ async function sendChunks(res: Response, chunks: AnswerChunks, mediaType: string
     return;
   }
   res.set("Trailer", TRUNCATED_HEADER);
+  // The row cap's cut is known up front; the trailer has the last word (the byte cap may cut sooner).
+  if (chunks.rowsCut) res.set(TRUNCATED_HEADER, truncationNote("rows", caps));
   res.on("close", () => {
     if (!res.writableFinished) chunks.cancel();
   });

@@ -1,6 +1,6 @@
 import oxigraph from "oxigraph";
 import { describe, expect, it } from "vitest";
-import { solutionChunks, tripleChunks, type ChunkCaps } from "./answerChunks.ts";
+import { solutionChunks, trimResults, trimTriples, tripleChunks, type ChunkCaps } from "./answerChunks.ts";
 import type { ChunkOutcome } from "./engine.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { readResults } from "./readResults.ts";
@@ -101,5 +101,32 @@ describe("triple chunks", () => {
       const { body } = drain(tripleChunks(constructNt, mediaType, { rowCap: 5, byteLimit: 2 ** 20 }));
       expect(body.endsWith("# Caspian-Truncated: true; limit=5\n")).toBe(true);
     }
+  });
+});
+
+describe("what the worker keeps of an answer while it streams", () => {
+  it("is the engine's text itself when the caps let all of it through", () => {
+    expect(trimResults(selectJson, 100_000, 2 ** 30)).toEqual({ text: selectJson, cut: false });
+    expect(trimTriples(constructNt, 100_000, 2 ** 30)).toEqual({ text: constructNt, cut: false });
+  });
+
+  it("is the first rows up to the row cap, and the answer then ends saying rows", () => {
+    const { text, cut } = trimResults(selectJson, 7, 2 ** 30);
+    expect(cut).toBe("rows");
+    expect((JSON.parse(text) as { results: { bindings: unknown[] } }).results.bindings).toHaveLength(7);
+    expect(drain(solutionChunks(text, MEDIA.csv, { rowCap: 7, byteLimit: 2 ** 20, cut })).outcome).toEqual({ count: 7, truncated: "rows" });
+    const triples = trimTriples(constructNt, 7, 2 ** 30);
+    expect(triples.cut).toBe("rows");
+    expect(drain(tripleChunks(triples.text, MEDIA.turtle, { rowCap: 7, byteLimit: 2 ** 20, cut: triples.cut })).outcome).toEqual({ count: 7, truncated: "rows" });
+  });
+
+  it("is no more than the byte bound of the engine's text, and the answer then ends saying bytes", () => {
+    const { text, cut } = trimResults(selectJson, 100_000, 5000);
+    expect(cut).toBe("bytes");
+    expect(text.length).toBeLessThanOrEqual(5100);
+    const { body, outcome } = drain(solutionChunks(text, MEDIA.tsv, { rowCap: 100_000, byteLimit: 2 ** 20, cut }));
+    expect(outcome.truncated).toBe("bytes");
+    expect(readResults(MEDIA.tsv, body)).toMatchObject({ kind: "solutions" });
+    expect(trimTriples(constructNt, 100_000, 5000).cut).toBe("bytes");
   });
 });

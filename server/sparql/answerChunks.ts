@@ -23,6 +23,8 @@ export interface ChunkCaps {
   byteLimit: number;
   /** A chunk is handed on once it holds this many bytes (default 64 KiB). */
   chunkBytes?: number;
+  /** The text handed over was already cut (trimResults, trimTriples): how the answer ends if all of it fits. */
+  cut?: Truncation;
 }
 
 const DEFAULT_CHUNK_BYTES = 64 * 1024;
@@ -85,7 +87,7 @@ function* fill(
     const chunk = out.take();
     if (chunk !== undefined) yield chunk;
   }
-  return { count, truncated: false };
+  return { count, truncated: caps.cut ?? false };
 }
 
 /**
@@ -113,6 +115,45 @@ export function* solutionChunks(resultsJson: string, mediaType: string, caps: Ch
 }
 
 /**
+ * The most of an answer the worker needs to keep while it streams: the first `rowCap` rows, and
+ * no more than `maxBytes` of the engine's text (a few times the byte cap: no format is that much
+ * shorter than the engine's JSON or N-Triples). The rest is let go at once, so a client that does
+ * not read pins this much until the send timeout drops it, not the whole result. `cut` says
+ * which bound trimmed it (false: the text is whole, returned as it was).
+ */
+export function trimResults(resultsJson: string, rowCap: number, maxBytes: number): { text: string; cut: Truncation } {
+  const start = resultsJson.indexOf('"bindings":[') + '"bindings":['.length;
+  if (!resultsJson.startsWith('{"head":') || start < '"bindings":['.length) return { text: resultsJson, cut: false };
+  let end = start;
+  let count = 0;
+  for (const span of rowSpans(resultsJson, start)) {
+    const cut = count === rowCap ? "rows" : span.end - start > maxBytes ? "bytes" : false;
+    if (cut) return { text: flat(`${resultsJson.slice(0, end)}]}}`), cut };
+    end = span.end;
+    count++;
+  }
+  return { text: resultsJson, cut: false };
+}
+
+/** trimResults for N-Triples: the first `rowCap` distinct lines within `maxBytes`. */
+export function trimTriples(nTriples: string, rowCap: number, maxBytes: number): { text: string; cut: Truncation } {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const line of distinctLines(nTriples)) {
+    bytes += line.length + 1;
+    const cut = kept.length === rowCap ? "rows" : bytes > maxBytes ? "bytes" : false;
+    if (cut) return { text: flat(kept.map((text) => `${text}\n`).join("")), cut };
+    kept.push(line);
+  }
+  return { text: nTriples, cut: false };
+}
+
+/** A copy that does not point into the text it was cut from (V8 keeps a sliced string's parent alive). */
+function flat(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
+/**
  * The head's variables and an iterator over each solution's JSON text, found by scanning the
  * results text (strings and nesting tracked), so no solution is parsed unless its format needs it.
  */
@@ -129,6 +170,11 @@ function scanResults(text: string): { vars: string[]; rows: Iterable<string> } {
 }
 
 function* rowTexts(text: string, from: number): Generator<string> {
+  for (const { start, end } of rowSpans(text, from)) yield text.slice(start, end);
+}
+
+/** Where each solution's JSON object starts and ends, from just inside `"bindings":[`. */
+function* rowSpans(text: string, from: number): Generator<{ start: number; end: number }> {
   let at = from;
   for (;;) {
     while (at < text.length && /[\s,]/.test(text[at]!)) at++;
@@ -148,7 +194,7 @@ function* rowTexts(text: string, from: number): Generator<string> {
       }
     }
     at++;
-    yield text.slice(start, at);
+    yield { start, end: at };
   }
 }
 
@@ -222,7 +268,7 @@ function* turtleTriples(nTriples: string, caps: ChunkCaps): Generator<string, Ch
 
 function* wholeDocument(nTriples: string, mediaType: string, caps: ChunkCaps): Generator<string, ChunkOutcome> {
   const lines: string[] = [];
-  let truncated: Truncation = false;
+  let truncated: Truncation = caps.cut ?? false;
   let lineBytes = 0;
   for (const line of distinctLines(nTriples)) {
     if (lines.length === caps.rowCap) {

@@ -6,7 +6,7 @@
  * serializers, and graphs go through serializeTriples (cap, prefixes).
  */
 import oxigraph from "oxigraph";
-import { solutionChunks, tripleChunks } from "./answerChunks.ts";
+import { solutionChunks, trimResults, trimTriples, tripleChunks } from "./answerChunks.ts";
 import { serveAnswer } from "./answerStream.ts";
 import type { ChunkOutcome, SelectResult } from "./engine.ts";
 import { fromOxigraphMessage } from "./errors.ts";
@@ -29,21 +29,30 @@ export function answerQuery(store: oxigraph.Store, request: WorkerRequest): Work
       if (request.form === "ASK") return serializeAsk(store, request.query, request, request.mediaType);
       return serializeGraph(store, request.query, request, request.mediaType, request.rowCap);
     case "stream":
-      serveAnswer(request.port, answerChunks(store, request));
-      return { streaming: true };
+      return openStream(store, request);
   }
 }
 
 /**
- * Runs the query now (its errors are the request's), and returns the chunks of its answer,
- * written as they are pulled.
+ * Runs the query now (its errors are the request's), keeps what the caps can let through (the
+ * rest goes at once: trimResults), then serves the chunks of its answer, written as they are
+ * pulled. Whether the row cap cuts it is known here, so the answer's headers can say so.
  */
-function answerChunks(store: oxigraph.Store, request: Extract<WorkerRequest, { kind: "stream" }>): Generator<string, ChunkOutcome> {
-  const caps = { rowCap: request.rowCap, byteLimit: request.byteLimit };
-  if (request.form === "SELECT") return solutionChunks(store.query(request.query, graphOptions(request, MEDIA.resultsJson)) as string, request.mediaType, caps);
-  if (request.form === "ASK") return oneChunk(serializeAsk(store, request.query, request, request.mediaType).body);
-  return tripleChunks(store.query(request.query, graphOptions(request, MEDIA.nTriples)) as string, request.mediaType, caps);
+function openStream(store: oxigraph.Store, request: Extract<WorkerRequest, { kind: "stream" }>): WorkerAnswer {
+  if (request.form === "ASK") {
+    serveAnswer(request.port, oneChunk(serializeAsk(store, request.query, request, request.mediaType).body));
+    return { streaming: true, rowsCut: false };
+  }
+  const select = request.form === "SELECT";
+  const whole = store.query(request.query, graphOptions(request, select ? MEDIA.resultsJson : MEDIA.nTriples)) as string;
+  const { text, cut } = (select ? trimResults : trimTriples)(whole, request.rowCap, KEPT_PER_ANSWER_BYTE * request.byteLimit);
+  const caps = { rowCap: request.rowCap, byteLimit: request.byteLimit, cut };
+  serveAnswer(request.port, select ? solutionChunks(text, request.mediaType, caps) : tripleChunks(text, request.mediaType, caps));
+  return { streaming: true, rowsCut: cut === "rows" };
 }
+
+/** Bytes of the engine's text kept per byte of the answer cap (CSV can be a third of SPARQL JSON). */
+const KEPT_PER_ANSWER_BYTE = 4;
 
 function* oneChunk(body: string): Generator<string, ChunkOutcome> {
   yield body;

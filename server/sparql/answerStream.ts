@@ -54,7 +54,10 @@ export class AnswerReader implements AnswerChunks {
   private waiting: { resolve: (chunk: string | undefined) => void; reject: (error: Error) => void } | undefined;
   private closed = false;
 
-  constructor(private readonly port: MessagePort) {
+  constructor(
+    private readonly port: MessagePort,
+    readonly rowsCut: boolean,
+  ) {
     port.on("message", (message: ToReader) => this.onMessage(message));
     port.once("close", () => {
       this.closed = true;

@@ -121,17 +121,18 @@ export class EmbeddedEngine implements QueryEngine {
   /** The answer in chunks pulled from the worker (answerStream.ts); resolves once the query has run. */
   async stream(query: string, form: QueryForm, mediaType: string, options: StreamOptions): Promise<AnswerChunks> {
     const { port1, port2 } = new MessageChannel();
+    let opened: { rowsCut: boolean };
     try {
-      await this.pool.run(
+      opened = (await this.pool.run(
         { kind: "stream", query, form, mediaType, rowCap: this.rowCap(options), byteLimit: options.byteLimit, port: port2, ...this.graphs(options) },
         this.deadline(options),
         run(options),
-      );
+      )) as { rowsCut: boolean };
     } catch (error) {
       port1.close();
       throw error;
     }
-    return new AnswerReader(port1);
+    return new AnswerReader(port1, opened.rowsCut);
   }
 
   /** Loads (or replaces) a named graph in every worker; `chunks` are N-Quads already parsed and checked. */

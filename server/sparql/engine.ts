@@ -75,6 +75,8 @@ export interface ChunkOutcome {
  * triple; the last closes the document, and `outcome` is set once `next()` has said undefined.
  */
 export interface AnswerChunks {
+  /** Known before the first chunk: the row cap cuts this answer (the byte cap may cut it sooner). */
+  readonly rowsCut: boolean;
   next(): Promise<string | undefined>;
   readonly outcome: ChunkOutcome | undefined;
   /** The reader is gone: the producer drops what it holds. */

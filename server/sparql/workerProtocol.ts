@@ -30,7 +30,7 @@ export type WorkerRequest =
   | ({ id: number; kind: "select"; query: string; rowCap: number } & GraphOptions)
   | ({ id: number; kind: "ask"; query: string } & GraphOptions)
   | ({ id: number; kind: "serialize"; query: string; form: QueryForm; mediaType: string; rowCap: number } & GraphOptions)
-  /** Runs the query, answers `{ streaming: true }`, then serves the answer's chunks on `port` (answerStream.ts). */
+  /** Runs the query, answers `{ streaming: true, rowsCut }`, then serves the answer's chunks on `port` (answerStream.ts). */
   | ({ id: number; kind: "stream"; query: string; form: QueryForm; mediaType: string; rowCap: number; byteLimit: number; port: MessagePort } & GraphOptions);
 
 /**
@@ -53,7 +53,7 @@ export interface TsvAnswer {
   truncated: boolean;
 }
 
-export type WorkerAnswer = SelectResult | TsvAnswer | boolean | SerializedAnswer | { streaming: true };
+export type WorkerAnswer = SelectResult | TsvAnswer | boolean | SerializedAnswer | { streaming: true; rowsCut: boolean };
 
 /** A failure that crossed the thread boundary: only data, re-typed on the main thread. */
 export interface WorkerFailure {
