@@ -101,8 +101,13 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
-    const answer = (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options), run(options))) as SelectResult | TsvAnswer;
+    const answer = await this.selectRaw(query, options);
     return "tsv" in answer ? readTsvResults(answer.tsv, answer.truncated) : answer;
+  }
+
+  /** The SELECT's rows as the worker sent them: TSV text, read wherever they are needed (the view thread). */
+  async selectRaw(query: string, options: QueryOptions = {}): Promise<SelectResult | TsvAnswer> {
+    return (await this.pool.run({ kind: "select", query, rowCap: this.rowCap(options), ...this.graphs(options) }, this.deadline(options), run(options))) as SelectResult | TsvAnswer;
   }
 
   async ask(query: string, options: QueryOptions = {}): Promise<boolean> {

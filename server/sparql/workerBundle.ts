@@ -1,7 +1,7 @@
 /**
  * Worker entry
  * ============
- * How a worker thread starts. The worker is TypeScript; run through tsx, every worker would
+ * How a worker thread starts (the Oxigraph workers, and the view thread of server/graph). The worker is TypeScript; run through tsx, every worker would
  * transpile its modules again (≈0.3–0.5 s of fixed start each). So the worker and its modules are
  * bundled once per process with esbuild (which vite brings) into one ES module beside
  * node_modules (so `import "oxigraph"` resolves), named by a hash of its code so concurrent
@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface WorkerEntry {
@@ -21,18 +21,24 @@ export interface WorkerEntry {
   how: "bundle" | "tsx";
 }
 
-const SOURCE = fileURLToPath(new URL("./oxigraphWorker.ts", import.meta.url));
+const OXIGRAPH_WORKER = fileURLToPath(new URL("./oxigraphWorker.ts", import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/caspian/", import.meta.url));
 
-let entry: WorkerEntry | undefined;
+const entries = new Map<string, WorkerEntry>();
 
 /** The entry for the Oxigraph worker, built on first use. */
 export function oxigraphWorkerEntry(): WorkerEntry {
-  entry ??= bundled() ?? viaTsx();
+  return workerEntry(OXIGRAPH_WORKER);
+}
+
+/** The entry for the worker whose TypeScript source is `source` (a path), built on first use. */
+export function workerEntry(source: string): WorkerEntry {
+  let entry = entries.get(source);
+  if (!entry) entries.set(source, (entry = bundled(source) ?? viaTsx(source)));
   return entry;
 }
 
-function bundled(): WorkerEntry | undefined {
+function bundled(source: string): WorkerEntry | undefined {
   if (process.env.CASPIAN_WORKER_TSX === "1") return undefined;
   let esbuild: typeof import("esbuild");
   try {
@@ -40,9 +46,46 @@ function bundled(): WorkerEntry | undefined {
   } catch {
     return undefined;
   }
-  const result = esbuild.buildSync({ entryPoints: [SOURCE], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", write: false, logLevel: "silent" });
-  const code = result.outputFiles[0]!.text;
-  const file = join(CACHE_DIR, `oxigraphWorker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  const result = esbuild.buildSync({ entryPoints: [source], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", write: false, logLevel: "silent" });
+  return cached(source, result.outputFiles[0]!.text);
+}
+
+/**
+ * Like workerEntry, for a worker whose modules find files beside themselves (`new URL("./x/",
+ * import.meta.url)`): in one bundle every module would see the bundle's URL, so each module's
+ * `import.meta.url` is written in as its own file's URL (an esbuild plugin, hence async).
+ */
+export async function workerEntryKeepingUrls(source: string): Promise<WorkerEntry> {
+  const known = entries.get(source);
+  if (known) return known;
+  let entry: WorkerEntry | undefined;
+  if (process.env.CASPIAN_WORKER_TSX !== "1") {
+    try {
+      const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+      const ownUrls: import("esbuild").Plugin = {
+        name: "own-import-meta-url",
+        setup(build) {
+          build.onLoad({ filter: /\.ts$/ }, (args) => ({
+            contents: readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+            loader: "ts",
+          }));
+        },
+      };
+      const result = await esbuild.build({ entryPoints: [source], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", write: false, logLevel: "silent", plugins: [ownUrls] });
+      entry = cached(source, result.outputFiles[0]!.text);
+    } catch {
+      entry = undefined;
+    }
+  }
+  entry ??= viaTsx(source);
+  entries.set(source, entry);
+  return entry;
+}
+
+/** The bundle written once into the cache folder, named by its hash. */
+function cached(source: string, code: string): WorkerEntry {
+  const name = basename(source).replace(/\.ts$/, "");
+  const file = join(CACHE_DIR, `${name}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(CACHE_DIR, { recursive: true });
     // Written aside and renamed: another process starting at the same moment never reads half a file.
@@ -55,9 +98,9 @@ function bundled(): WorkerEntry | undefined {
 
 // Node 20 does not apply `--import tsx` to a worker's entry module, so a two-line bootstrap
 // registers tsx's loader inside the worker and then imports the real file.
-function viaTsx(): WorkerEntry {
+function viaTsx(source: string): WorkerEntry {
   const tsx = resolveEsmExport("tsx", "./esm/api");
-  const worker = pathToFileURL(SOURCE).href;
+  const worker = pathToFileURL(source).href;
   return { code: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`, eval: true, how: "tsx" };
 }
 
