@@ -16,13 +16,13 @@ import { createHealthRouter } from "./http/healthRoute.ts";
 import { bodyLimit, clientRateLimit, DEFAULT_API_PER_MINUTE, DEFAULT_SPARQL_PER_MINUTE, DEFAULT_UPLOADS_PER_MINUTE, DEFAULT_SEND_TIMEOUT_MS, hostAllowList, securityHeaders, sendTimeout, writesOnly } from "./http/security.ts";
 import { createSparqlRouter, DEFAULT_ANSWER_LIMIT } from "./http/sparqlRoute.ts";
 import { createUploadRouter, type UploadRouteDeps } from "./http/uploadRoutes.ts";
-import { createNeighboursRouter } from "./http/apiNeighbours.ts";
 import { compressPayloads, dataVersionEtags } from "./http/payloads.ts";
 import { openApiDocument } from "./http/openApi.ts";
 import { requestLog } from "./http/requestLog.ts";
 import { createVoidRouter, VOID_PATH } from "./http/voidRoute.ts";
 import type { DatasetFile } from "./rdf/loadDatasets.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
+import { ViewThread, type ViewRunner } from "./graph/viewRunner.ts";
 import { withClient } from "./sparql/scheduler.ts";
 
 export interface AppDeps {
@@ -38,6 +38,8 @@ export interface AppDeps {
   requestLog?: DestinationStream;
   /** Requests per minute per client on /sparql and on uploads (security.ts defaults); 0 turns one off. */
   rateLimit?: { sparqlPerMinute?: number; uploadsPerMinute?: number; apiPerMinute?: number };
+  /** Runs the explorer's views; absent = a view thread over `engine` (viewRunner.ts). */
+  views?: ViewRunner;
   /** Uploaded datasets (list, upload, remove) at /api/v1/datasets; absent = no such routes. */
   uploads?: UploadRouteDeps;
 }
@@ -47,8 +49,15 @@ const UPLOADS_PATH = "/api/v1/datasets";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
+/** The article text the /source view reads (data/source). */
+export const DEFAULT_SOURCE_DIR = fileURLToPath(new URL("../data/source", import.meta.url));
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  // The views run in their own thread unless the caller brings a runner; whoever stops the app
+  // closes it (app.locals.views).
+  const views: ViewRunner = deps.views ?? new ViewThread(deps.engine, { sourceDir: deps.sourceDir ?? DEFAULT_SOURCE_DIR });
+  app.locals.views = views;
   app.disable("x-powered-by");
   // First, so every request is logged, refused ones included.
   if (deps.requestLog) app.use(requestLog(deps.requestLog));
@@ -69,14 +78,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/sparql", createSparqlRouter({ engine: deps.engine, rowCap: deps.config.rowCap, answerLimit: deps.config.answerLimit ?? DEFAULT_ANSWER_LIMIT, adminToken: deps.uploads?.adminToken }));
   app.use(VOID_PATH, createVoidRouter(deps.engine));
   app.use("/api/v1/health", createHealthRouter({ engine: deps.engine, version: VERSION, files: deps.datasets.files }));
-  app.use("/api/v1/neighbours", createNeighboursRouter(deps.engine));
   const openApi = openApiDocument(VERSION);
   app.get("/api/v1/openapi.json", (_req, res) => {
     res.json(openApi);
   });
   app.use(
     "/api/v1",
-    createApiRouter({ engine: deps.engine, sourceDir: deps.sourceDir ?? fileURLToPath(new URL("../data/source", import.meta.url)) }),
+    createApiRouter({ views }),
   );
   app.use("/api", apiNotFound);
   app.use(createClientRouter(deps.distDir ?? fileURLToPath(new URL("../dist", import.meta.url))));

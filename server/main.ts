@@ -8,9 +8,10 @@
  * prints progress lines on stderr. Shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from "node:net";
-import { createApp } from "./app.ts";
+import { createApp, DEFAULT_SOURCE_DIR } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
 import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { ViewThread } from "./graph/viewRunner.ts";
 import { attachViews } from "./graph/viewState.ts";
 import { countTriples, DEFAULT_SOURCES, intoGraph, planDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
 
   const { engine, datasets, uploads, ready, settled } = await startEngine(config);
   attachViews(engine, { profile: config.profile });
-  const app = createApp({ engine, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
+  // The explorer's views run in their own thread (server/graph/viewThread.ts).
+  const views = new ViewThread(engine, { sourceDir: DEFAULT_SOURCE_DIR });
+  const app = createApp({ engine, views, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
 
   const server = app.listen(config.port, config.host);
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -74,8 +77,7 @@ async function main(): Promise<void> {
     void inBackground(async () => {
       const triples = await engine.tripleCount();
       if (triples < PREPARE_VIEWS_ABOVE || stopping) return;
-      const { prepareViews: prepare } = await import("./graph/graphView.ts");
-      await prepare(engine);
+      await views.run("prepare", {});
     }).catch((error: unknown) => {
       if (!stopping) console.error(`Could not prepare the graph view: ${(error as Error).message}`);
     });
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    void engine.close().then(() => process.exit(0));
+    void Promise.all([views.close(), engine.close()]).then(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

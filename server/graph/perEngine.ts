@@ -19,8 +19,10 @@ export const EXTERNAL_RECHECK_MS = 5_000;
 // The embedded engine exposes its pool statistics, so counting is free there.
 const countsForFree = (engine: QueryEngine) => typeof (engine as { stats?: unknown }).stats === "object";
 
-async function dataStamp(engine: QueryEngine): Promise<string> {
+/** What the engine's data is now, as far as the memos can tell. */
+export async function dataStamp(engine: QueryEngine): Promise<string> {
   const views = viewsOf(engine);
+  if (views.hostStamp !== undefined) return views.hostStamp;
   let count = views.count;
   if (!count || countsForFree(engine) || Date.now() - count.at >= EXTERNAL_RECHECK_MS) {
     const value = engine.tripleCount();

@@ -22,6 +22,9 @@ export class ViewState {
   generation = 0;
   /** The engine's last triple count, and when it was asked (perEngine.ts). */
   count?: { at: number; value: Promise<number> };
+  /** In the view thread (viewThread.ts): the main thread's data stamp for the request being
+   * served, which stands in for asking the engine (perEngine.ts). */
+  hostStamp?: string;
   /** Each memoised view's value, keyed by the memo (one key per perEngine(...) call). */
   readonly memos = new Map<object, Memo>();
 

@@ -152,3 +152,8 @@ export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.o
     .join("; ");
   throw new HttpError(400, "BAD_REQUEST", message);
 }
+
+/** GET /api/v1/neighbours: the node, how many neighbours at most, and the window. */
+export const neighbourParams = entityParams
+  .extend({ maxNodes: z.coerce.number().int().min(1).max(50_000).optional(), ...neighbourWindowFields })
+  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: "from must not be after to", path: ["from"] });

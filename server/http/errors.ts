@@ -50,6 +50,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   QUEUE_FULL: 503,
   MEMORY_CAP: 503,
   GRAPH_CHANGE: 503,
+  VIEWS_RESTARTED: 503,
 };
 
 /** Seconds a client should wait after a 503; a stopped query is not retried sooner. */

@@ -33,3 +33,12 @@ export function jsonRoute<T>(router: express.Router, path: string, answer: (quer
     },
   });
 }
+
+/** A read-only JSON route whose answer is already JSON text (a view from the view thread). */
+export function jsonTextRoute(router: express.Router, path: string, answer: (query: unknown) => Promise<string>): void {
+  route(router, path, {
+    get: async (req, res) => {
+      res.type("application/json").send(await answer(req.query));
+    },
+  });
+}

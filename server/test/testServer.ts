@@ -14,6 +14,7 @@ import { intoGraph, loadDatasets, toChunks, type LoadedDatasets } from "../rdf/l
 import { UploadStore } from "../rdf/uploadStore.ts";
 import { EmbeddedEngine } from "../sparql/embeddedEngine.ts";
 import type { QueryEngine } from "../sparql/engine.ts";
+import type { ViewRunner } from "../graph/viewRunner.ts";
 
 export interface TestServerOptions {
   /** Inline documents, keyed by file name (the extension picks the syntax): { "a.trig": "..." }. */
@@ -80,6 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await (app.locals.views as ViewRunner).close();
       await engine.close();
       await rm(dir, { recursive: true, force: true });
     },
