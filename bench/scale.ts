@@ -16,7 +16,7 @@
  * with the machine; compare the ratios, which come from the same run.
  */
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -61,6 +61,17 @@ export interface ScaleRow {
   plain?: { loadMs: number; rssBytes: number; peakBytes: number; whole: boolean };
   caspian: { firstAnswerMs: number; listeningMs: number; settledRssBytes: number; peakRssBytes: number; loadingHealth?: string };
   views: Record<string, ViewTiming>;
+  /** The managed Virtuoso store only: its bulk load, its database on disk, and a second start on the same data directory. */
+  virtuoso?: { bulkLoadMs?: number; diskBytes: number; restart: Restart };
+}
+
+/** A second start on a loaded data directory: it must load nothing and answer in seconds. */
+export interface Restart {
+  firstAnswerMs: number;
+  /** True when the second start bulk-loaded a file again (it should not). */
+  loadedAgain: boolean;
+  /** The first view after the restart (the graph model is read again; the data is not). */
+  firstView: { name: string; ms: number; status: number };
 }
 
 export interface ScaleOptions {
@@ -101,9 +112,14 @@ async function benchSize(size: string, triples: number, store: "embedded" | "vir
     const caspian = await startCaspian(file, dataDir, store);
     try {
       const views: Record<string, ViewTiming> = {};
-      for (const [name, path] of Object.entries(VIEWS)) views[name] = await timeView(caspian.url, path);
+      for (const [name, path] of Object.entries(VIEWS)) {
+        views[name] = await timeView(caspian.url, path);
+        const view = views[name]!;
+        console.error(`  ${name}: ${view.status}, cold ${view.coldMs} ms, warm ${view.warmMs} ms`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       const memory = memoryOf(caspian.pid);
+      const virtuoso = store === "virtuoso" ? await secondStart(file, dataDir, caspian) : undefined;
       return {
         size,
         store,
@@ -112,6 +128,7 @@ async function benchSize(size: string, triples: number, store: "embedded" | "vir
         ...(plain ? { plain } : {}),
         caspian: { firstAnswerMs: round(caspian.firstAnswerMs, 0), listeningMs: round(caspian.listeningMs, 0), settledRssBytes: memory.rss, peakRssBytes: memory.peak, loadingHealth: caspian.loadingHealth },
         views,
+        ...(virtuoso ? { virtuoso } : {}),
       };
     } finally {
       await caspian.stop();
@@ -151,6 +168,8 @@ interface Started {
   listeningMs: number;
   firstAnswerMs: number;
   loadingHealth?: string;
+  /** Everything the server printed on stderr so far. */
+  log: () => string;
   stop: () => Promise<void>;
 }
 
@@ -169,7 +188,7 @@ async function startCaspian(file: string, dataDir: string, store: "embedded" | "
   child.stdout!.on("data", (data: Buffer) => (stdout += data));
   child.stderr!.on("data", (data: Buffer) => {
     stderr += data;
-    if (/Loading/.test(String(data))) process.stderr.write(`  ${String(data).trim()}\n`);
+    if (/Loading|Virtuoso/.test(String(data))) process.stderr.write(`  ${String(data).trim()}\n`);
   });
   const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited with ${code}: ${stderr.slice(-2000)}`))));
   exited.catch(() => {});
@@ -186,7 +205,8 @@ async function startCaspian(file: string, dataDir: string, store: "embedded" | "
     let listeningMs = 0;
     while (!listeningMs) {
       await Promise.race([new Promise((resolve) => setTimeout(resolve, 50)), exited]);
-      url ??= /(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout + stderr)?.[1];
+      // Caspian's own lines only: the managed Virtuoso's lines name its SPARQL port too.
+      url ??= /Caspian (?:is loading the store; |listening on )(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout + stderr)?.[1];
       if (/listening on/.test(stdout)) listeningMs = performance.now() - started;
       else if (url && !loadingHealth) {
         const health = await get(`${url}/api/v1/health`).catch(() => undefined);
@@ -200,11 +220,38 @@ async function startCaspian(file: string, dataDir: string, store: "embedded" | "
       if (reply.status === 200) firstAnswerMs = performance.now() - started;
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return { url, pid: child.pid!, listeningMs, firstAnswerMs, loadingHealth, stop };
+    return { url, pid: child.pid!, listeningMs, firstAnswerMs, loadingHealth, log: () => stderr, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The managed store's second start: stop the first server (which checkpoints and stops its
+ * Virtuoso), start again on the same data directory, time spawn → first answer and the first view.
+ */
+async function secondStart(file: string, dataDir: string, first: Started): Promise<NonNullable<ScaleRow["virtuoso"]>> {
+  const bulkLoadSeconds = /Virtuoso loaded .* in ([\d.]+) s/.exec(first.log())?.[1];
+  await first.stop();
+  const diskBytes = folderBytes(join(dataDir, "virtuoso"));
+  console.error("  second start on the same data directory ...");
+  const again = await startCaspian(file, dataDir, "virtuoso");
+  try {
+    const [name, path] = Object.entries(VIEWS)[0]!;
+    const view = await get(again.url + path, { Accept: "application/json" });
+    return {
+      ...(bulkLoadSeconds ? { bulkLoadMs: round(Number(bulkLoadSeconds) * 1000, 0) } : {}),
+      diskBytes,
+      restart: { firstAnswerMs: round(again.firstAnswerMs, 0), loadedAgain: /bulk-loading/.test(again.log()), firstView: { name, ms: round(view.ms, 0), status: view.status } },
+    };
+  } finally {
+    await again.stop();
+  }
+}
+
+function folderBytes(folder: string): number {
+  return readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
 }
 
 async function timeView(base: string, path: string): Promise<ViewTiming> {
@@ -240,10 +287,28 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
+/**
+ * RSS and peak (VmHWM) of the server plus the managed store's virtuoso-t (its child): workers are
+ * threads, so the embedded store is one process; with Virtuoso the peak is the sum of each
+ * process's own peak. Other children (tsx's esbuild service) are left out, as before.
+ */
 function memoryOf(pid: number): { rss: number; peak: number } {
+  const own = processMemory(pid);
+  return childrenOf(pid)
+    .filter((child) => readFileSync(`/proc/${child}/comm`, "utf8").trim() === "virtuoso-t")
+    .map(processMemory)
+    .reduce((sum, memory) => ({ rss: sum.rss + memory.rss, peak: sum.peak + memory.peak }), own);
+}
+
+function processMemory(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+}
+
+function childrenOf(pid: number): number[] {
+  const tasks = readdirSync(`/proc/${pid}/task`);
+  return tasks.flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
@@ -268,6 +333,15 @@ export function printScaleBench(rows: ScaleRow[]): void {
     ),
   );
   for (const row of rows) if (row.caspian.loadingHealth) console.log(`${row.size}: health while loading: ${row.caspian.loadingHealth}`);
+  for (const row of rows) {
+    const v = row.virtuoso;
+    if (!v) continue;
+    const restart = v.restart;
+    console.log(
+      `${row.size} virtuoso: bulk load ${v.bulkLoadMs === undefined ? "–" : s(v.bulkLoadMs)}, database ${mb(v.diskBytes)} on disk; second start → first answer ${s(restart.firstAnswerMs)} (${x(restart.firstAnswerMs, row.caspian.firstAnswerMs).trim()} of the first)` +
+        `${restart.loadedAgain ? ", but it LOADED A FILE AGAIN" : ", nothing loaded again"}; then ${restart.firstView.name} ${restart.firstView.ms} ms (${restart.firstView.status})`,
+    );
+  }
   console.log("\nViews: cold / warm median (ms), body sent (brotli) / raw");
   console.table(
     Object.fromEntries(

@@ -15,6 +15,7 @@ import { QuerySyntaxError } from "./errors.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { serializeSolutions, type SparqlJsonResults } from "./serializeSolutions.ts";
 import { serializeTriples } from "./serializeTriples.ts";
+import { readXmlSolutions, XmlResultsError } from "./readXmlSolutions.ts";
 import { CaspianError } from "../../contract/errors.ts";
 
 export interface HttpEngineOptions {
@@ -25,6 +26,12 @@ export interface HttpEngineOptions {
   /** Where SPARQL Update goes (uploads); without it the store takes no uploads. */
   updateEndpoint?: string;
   credentials?: { user: string; password: string };
+  /**
+   * The results format select() asks for: "json" (default), or "xml", read as a stream
+   * (readXmlSolutions.ts) — for Virtuoso, whose JSON writer is ~8× slower than its XML one, and
+   * for view reads too large for one string.
+   */
+  selectResults?: "json" | "xml";
 }
 
 /** The remote store answered with an error, or could not be reached. */
@@ -48,6 +55,9 @@ export class RemoteTimeoutError extends CaspianError {
   }
 }
 
+/** The errors of a request sent on a connection the other side had already closed. */
+const STALE_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+
 /** Quads per INSERT DATA request: stores (Virtuoso among them) refuse very large update texts. */
 const INSERT_BATCH = 2_000;
 
@@ -59,6 +69,7 @@ export class HttpSparqlEngine implements QueryEngine {
   }
 
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
+    if (this.options.selectResults === "xml") return await this.selectXml(query, options);
     const { results, truncated } = cut(normalizeTerms(JSON.parse(await this.post(query, MEDIA.resultsJson, options))), this.rowCap(options));
     return { vars: results.head.vars ?? [], rows: results.results?.bindings ?? [], truncated };
   }
@@ -121,36 +132,73 @@ export class HttpSparqlEngine implements QueryEngine {
     return options.rowCap ?? this.options.rowCap;
   }
 
+  /** A SELECT read as streamed XML results, cut at the row cap without reading the rest. */
+  private async selectXml(query: string, options: QueryOptions): Promise<SelectResult> {
+    const deadlineMs = options.deadlineMs ?? this.options.deadlineMs;
+    const response = await this.open(this.options.endpoint, queryForm(query, options), MEDIA.resultsXml, deadlineMs);
+    if (!response.body) throw new RemoteStoreError(`The SPARQL store at ${this.options.endpoint} answered a SELECT without a body.`);
+    try {
+      const { vars, rows, truncated } = await readXmlSolutions(response.body, this.rowCap(options));
+      normalizeTerms({ head: { vars }, results: { bindings: rows } });
+      return { vars, rows, truncated };
+    } catch (error) {
+      if (error instanceof XmlResultsError) throw error;
+      throw notAnswered(error, this.options.endpoint, deadlineMs);
+    }
+  }
+
   private async post(query: string, accept: string, options: QueryOptions): Promise<string> {
     const deadlineMs = options.deadlineMs ?? this.options.deadlineMs;
-    const form = new URLSearchParams({ query });
-    for (const iri of options.defaultGraphs ?? []) form.append("default-graph-uri", iri);
-    for (const iri of options.namedGraphs ?? []) form.append("named-graph-uri", iri);
-    return await this.send(this.options.endpoint, form, accept, deadlineMs);
+    return await this.send(this.options.endpoint, queryForm(query, options), accept, deadlineMs);
   }
 
   private async send(endpoint: string, form: URLSearchParams, accept: string, deadlineMs: number): Promise<string> {
-    let status: number;
+    const response = await this.open(endpoint, form, accept, deadlineMs);
+    try {
+      return await response.text();
+    } catch (error) {
+      throw notAnswered(error, endpoint, deadlineMs);
+    }
+  }
+
+  /** The remote's response once it answered 2xx (its body still to read); its errors as typed errors. */
+  private async open(endpoint: string, form: URLSearchParams, accept: string, deadlineMs: number): Promise<Response> {
+    let response: Response;
     let text: string;
     try {
-      const response = await fetch(endpoint, {
-        method: "POST",
-        headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded", ...this.authorization() },
-        body: form,
-        signal: AbortSignal.timeout(deadlineMs),
+      const signal = AbortSignal.timeout(deadlineMs);
+      const request = () => fetch(endpoint, { method: "POST", headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded", ...this.authorization() }, body: form, signal });
+      // A kept-alive connection the store closed while idle (Virtuoso does, after a view's long
+      // computation between two queries) fails before any answer: sent again once, on a new one.
+      // Safe to repeat: queries read, and the uploads' DROP SILENT / INSERT DATA give the same graph twice.
+      response = await request().catch((error: unknown) => {
+        if (!signal.aborted && STALE_CONNECTION.has((error as { cause?: { code?: string } }).cause?.code ?? "")) return request();
+        throw error;
       });
-      status = response.status;
+      if (response.ok) return response;
       text = await response.text();
     } catch (error) {
-      if ((error as Error).name === "TimeoutError") throw new RemoteTimeoutError(deadlineMs);
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new RemoteStoreError(`The SPARQL store at ${endpoint} did not answer: ${cause?.code ?? cause?.message ?? (error as Error).message}.`);
+      throw notAnswered(error, endpoint, deadlineMs);
     }
+    const status = response.status;
     if (status === 400) throw remoteSyntaxError(text);
     if ((status === 503 || status === 504 || status === 500) && /DEADLINE|time-?out|timed out|SR171|estimated execution time/i.test(text)) throw new RemoteTimeoutError(deadlineMs, oneLine(text));
-    if (status < 200 || status >= 300) throw new RemoteStoreError(`The SPARQL store at ${endpoint} answered ${status}: ${oneLine(text)}`);
-    return text;
+    throw new RemoteStoreError(`The SPARQL store at ${endpoint} answered ${status}: ${oneLine(text)}`);
   }
+}
+
+function queryForm(query: string, options: QueryOptions): URLSearchParams {
+  const form = new URLSearchParams({ query });
+  for (const iri of options.defaultGraphs ?? []) form.append("default-graph-uri", iri);
+  for (const iri of options.namedGraphs ?? []) form.append("named-graph-uri", iri);
+  return form;
+}
+
+/** A request that failed before the remote's answer was read whole: past the deadline, or no answer. */
+function notAnswered(error: unknown, endpoint: string, deadlineMs: number): CaspianError {
+  if ((error as Error).name === "TimeoutError") return new RemoteTimeoutError(deadlineMs);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return new RemoteStoreError(`The SPARQL store at ${endpoint} did not answer: ${cause?.code ?? cause?.message ?? (error as Error).message}.`);
 }
 
 /**

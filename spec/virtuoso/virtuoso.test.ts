@@ -4,7 +4,8 @@
  * Starts Virtuoso Open Source on loopback with a throwaway database, bulk-loads the ontology and
  * the curated data, and checks that every API request of the route tests (server/http/
  * apiRouter.test.ts) answers the same status and the same JSON through Virtuoso as through the
- * embedded store, whose answers those tests check. Skips (saying why) only when virtuoso-t is
+ * embedded store, whose answers those tests check — with the views' SELECTs read as JSON results
+ * and as streamed XML results (the managed store's choice, readXmlSolutions.ts). Skips (saying why) only when virtuoso-t is
  * not installed and this is not CI; in CI (CI=true) a missing Virtuoso fails.
  */
 import { readdirSync } from "node:fs";
@@ -49,21 +50,26 @@ describe.skipIf(missing && !inCi)("the API through Virtuoso Open Source", () => 
   let virtuoso: Virtuoso;
   let embedded: TestServer;
   let front: TestServer;
+  let xmlFront: TestServer;
   beforeAll(async () => {
     if (missing) throw new Error("CI=true but virtuoso-t is not installed: add virtuoso-opensource to the apt packages of .ci/run.");
     const files = DEFAULT_SOURCES.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith(".ttl")).map((file) => join(dir, file)));
     [virtuoso, embedded] = await Promise.all([startVirtuoso(), startTestServer({ sources: DEFAULT_SOURCES, workers: 1 })]);
     await loadIntoVirtuoso(virtuoso, files, "urn:caspian:embedded");
-    front = await startTestServer({ engine: new HttpSparqlEngine({ endpoint: virtuoso.endpoint, deadlineMs: 30_000, rowCap: 10_000 }), rateLimit: { sparqlPerMinute: 0 }, log: (error) => console.error("Caspian in front of Virtuoso:", error) });
+    const inFront = (selectResults: "json" | "xml") =>
+      startTestServer({ engine: new HttpSparqlEngine({ endpoint: virtuoso.endpoint, deadlineMs: 30_000, rowCap: 10_000, selectResults }), rateLimit: { sparqlPerMinute: 0 }, log: (error) => console.error("Caspian in front of Virtuoso:", error) });
+    [front, xmlFront] = await Promise.all([inFront("json"), inFront("xml")]);
   });
   afterAll(async () => {
     await front?.close();
+    await xmlFront?.close();
     await embedded?.close();
     await virtuoso?.stop();
   });
 
-  it.each(API_REQUESTS)("answers %s as the embedded store does", async (path) => {
-    const [direct, remote] = await Promise.all([fetch(`${embedded.url}/api/v1${path}`), fetch(`${front.url}/api/v1${path}`)]);
+  it.each(API_REQUESTS.flatMap((path) => [[path, "JSON"] as const, [path, "XML"] as const]))("answers %s as the embedded store does, reading %s results", async (path, format) => {
+    const base = format === "XML" ? xmlFront.url : front.url;
+    const [direct, remote] = await Promise.all([fetch(`${embedded.url}/api/v1${path}`), fetch(`${base}/api/v1${path}`)]);
     const [expected, actual] = [await direct.json(), await remote.json()];
     expect({ status: remote.status, body: actual }).toEqual({ status: direct.status, body: expected });
   });
