@@ -4,9 +4,9 @@
  * A large SPARQL answer from the real server (spawned) over a generated graph
  * (scripts/generateGraph.ts, 200k triples by default; BENCH_STREAM_TRIPLES to change): the whole
  * graph as CSV under a 512 MB answer limit, read by one client (time to the first byte, to the
- * last, and the server process's peak RSS above idle, sampled from /proc), then a cut answer
- * under the default 16 MB limit, then eight clients that never read (peak RSS while they hold
- * their answers, until the send timeout drops them).
+ * last, and the server process's peak RSS above idle, sampled from /proc), then eight clients
+ * that never read (peak RSS while they hold their answers, until the send timeout drops them);
+ * then the same cut at the default 16 MB limit, read and held.
  *
  *   npx tsx bench/streaming.ts [--baseline DIR]
  *
@@ -29,6 +29,8 @@ const TRIPLES = Number(process.env.BENCH_STREAM_TRIPLES ?? 200_000);
 const RUNS = 3;
 const HOLDERS = 8;
 const SEND_TIMEOUT_MS = 4000;
+/** Long enough for every held query to run (one worker, one after another) and be dropped. */
+const HOLD_MS = 40_000;
 const QUERY = "SELECT ?s ?p ?o { ?s ?p ?o }";
 
 interface Read {
@@ -97,7 +99,7 @@ async function holders(server: Spawned, idle: number): Promise<{ peakAboveIdleMb
     socket.once("close", () => dropped++);
     sockets.push(socket);
   }
-  await new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS * 3));
+  await new Promise((done) => setTimeout(done, HOLD_MS));
   const peak = watch.stop();
   // Reading now drains what the kernel held and sees the reset.
   for (const socket of sockets) socket.resume();
@@ -145,6 +147,7 @@ try {
     const capped = await start(root, file, 16);
     const cappedIdle = await idleRss(capped.child.pid!);
     const cut = await readAll(capped.url, capped.child.pid!, cappedIdle, 16);
+    const heldCapped = await holders(capped, cappedIdle);
     await capped.stop();
     report[name] = {
       idleRssMb: round(idle / 2 ** 20, 1),
@@ -154,6 +157,7 @@ try {
       peakAboveIdleMb: round(median(reads.map((r) => r.peakAboveIdleMb)), 1),
       cutAt16Mb: { bytes: cut.bytes, truncated: cut.truncated, peakAboveIdleMb: round(cut.peakAboveIdleMb, 1) },
       [`${HOLDERS}NonReadingClients`]: { peakAboveIdleMb: round(held.peakAboveIdleMb, 1), afterDropAboveIdleMb: round(held.afterDropAboveIdleMb, 1), dropped: held.dropped },
+      [`${HOLDERS}NonReadingClientsAt16Mb`]: { peakAboveIdleMb: round(heldCapped.peakAboveIdleMb, 1), afterDropAboveIdleMb: round(heldCapped.afterDropAboveIdleMb, 1), dropped: heldCapped.dropped },
     };
     console.log(name, JSON.stringify(report[name]));
   }

@@ -105,7 +105,7 @@ async function answer(deps: SparqlRouteDeps, req: Request, res: Response, params
   const analysis = analyzeQuery(query);
   const { form } = analysis;
   const mediaType = negotiateFormats(form, req.get("Accept"), params.formats);
-  const graphs = queryDataset(analysis, params);
+  const graphs = queryDataset(analysis, params, query);
   const limit = deps.answerLimit ?? DEFAULT_ANSWER_LIMIT;
   if (deps.engine.stream) {
     const stream = deps.engine.stream.bind(deps.engine);

@@ -175,7 +175,8 @@ export class EmbeddedEngine implements QueryEngine {
   }
 
   private graphs(options: QueryOptions): GraphOptions {
-    return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, unionDefaultGraph: this.options.unionDefaultGraph };
+    // A query whose FROM only the store can read gets SPARQL's plain dataset, so the FROM decides.
+    return { defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, unionDefaultGraph: options.ownDataset ? false : this.options.unionDefaultGraph };
   }
 }
 

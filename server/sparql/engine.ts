@@ -28,6 +28,8 @@ export interface QueryOptions {
   /** SPARQL Protocol default-graph-uri / named-graph-uri; undefined = the store's own, [] = none. */
   defaultGraphs?: string[];
   namedGraphs?: string[];
+  /** The query's own FROM / FROM NAMED decide its dataset, read by the store (no union default graph for it). */
+  ownDataset?: boolean;
   /** Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) to return; defaults to the engine's row cap. */
   rowCap?: number;
   /**

@@ -14,9 +14,29 @@ import type { QueryAnalysis } from "./analyzeQuery.ts";
 export interface QueryGraphs {
   defaultGraphs?: string[];
   namedGraphs?: string[];
+  /** The engine reads the query's own FROM / FROM NAMED itself (no union default graph for it). */
+  ownDataset?: boolean;
 }
 
-export function queryDataset(analysis: Pick<QueryAnalysis, "dataset">, protocol: { defaultGraphs: string[]; namedGraphs: string[] } = { defaultGraphs: [], namedGraphs: [] }): QueryGraphs {
+export function queryDataset(
+  analysis: Pick<QueryAnalysis, "dataset" | "parsedBy">,
+  protocol: { defaultGraphs: string[]; namedGraphs: string[] } = { defaultGraphs: [], namedGraphs: [] },
+  query?: string,
+): QueryGraphs {
   if (protocol.defaultGraphs.length > 0 || protocol.namedGraphs.length > 0) return { defaultGraphs: protocol.defaultGraphs, namedGraphs: protocol.namedGraphs };
-  return analysis.dataset ?? {};
+  if (analysis.dataset) return analysis.dataset;
+  // sparqljs could not read the query (analyzeQuery.ts lets Oxigraph judge it), so its FROM is
+  // unknown here; left to the union default graph it would be ignored. The engine reads it instead.
+  if (analysis.parsedBy === "keyword" && query !== undefined && namesDataset(query)) return { ownDataset: true };
+  return {};
+}
+
+/** Strings, IRIs and comments: where the word FROM means nothing. */
+const INERT = /"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*/g;
+/** The keyword, not a variable (?from), a prefixed name (ex:from, from:x) or part of a word. */
+const FROM_KEYWORD = /(?<![?$\w:.-])FROM(?![\w:.-])/i;
+
+/** Whether a query's text has a FROM or FROM NAMED clause (read lexically, for queries sparqljs cannot parse). */
+export function namesDataset(query: string): boolean {
+  return FROM_KEYWORD.test(query.replace(INERT, " "));
 }
