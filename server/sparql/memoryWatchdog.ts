@@ -8,6 +8,10 @@
  * running), stops the longest-running query the way a deadline does: its worker is terminated
  * (giving its memory back) and rebuilt, and the caller gets MemoryCapError (503). After a stop it
  * waits `graceMs` for the memory to be returned before it judges again.
+ *
+ * The main thread's own JavaScript heap is left out of the measure: it is not the queries' (the
+ * views' model built at start grows it by hundreds of MB at a million triples, and it was read as
+ * a runaway query's, stopping one long before its deadline, bench/isolation.ts).
  */
 import { CaspianError } from "../../contract/errors.ts";
 
@@ -31,11 +35,13 @@ export interface WatchdogOptions<T extends WatchedTask> {
   graceMs?: number;
   /** Resident bytes of the process (a test may pass its own). */
   rss?: () => number;
+  /** Bytes of that which are the main thread's JavaScript heap, not the queries' (0 when a test passes its own rss). */
+  ownHeap?: () => number;
 }
 
 export interface Watchdog {
   stop(): void;
-  /** Highest resident size seen, and the idle size it was measured against. */
+  /** Highest resident size of the process seen, and its latest size with no query running. */
   readonly peakBytes: number;
   readonly idleBytes: number;
   readonly stopped: number;
@@ -43,18 +49,24 @@ export interface Watchdog {
 
 export function startMemoryWatchdog<T extends WatchedTask>(options: WatchdogOptions<T>): Watchdog {
   const rss = options.rss ?? (() => process.memoryUsage.rss());
+  const ownHeap = options.ownHeap ?? (options.rss ? () => 0 : () => process.memoryUsage().heapTotal);
+  // What the workers hold: the process less the main thread's heap.
+  const queries = (size: number) => size - ownHeap();
   const graceMs = options.graceMs ?? 300;
-  let idle = rss();
-  let peak = idle;
+  let idleWhole = rss();
+  let idle = queries(idleWhole);
+  let peak = idleWhole;
   let quietUntil = 0;
   let stopped = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    const size = rss();
-    peak = Math.max(peak, size);
+    const whole = rss();
+    peak = Math.max(peak, whole);
+    const size = queries(whole);
     const running = options.running();
     if (running.length === 0) {
       idle = size;
+      idleWhole = whole;
       return;
     }
     if (size - idle <= options.capBytes || now < quietUntil) return;
@@ -70,7 +82,7 @@ export function startMemoryWatchdog<T extends WatchedTask>(options: WatchdogOpti
       return peak;
     },
     get idleBytes() {
-      return idle;
+      return idleWhole;
     },
     get stopped() {
       return stopped;

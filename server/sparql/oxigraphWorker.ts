@@ -14,6 +14,8 @@
  * graph change` on stderr, so a test can have the worker stopped in the middle. Unset, they cost
  * nothing.
  */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import oxigraph from "oxigraph";
 import { answerQuery, toFailure } from "./answerQuery.ts";
@@ -28,6 +30,16 @@ const PROGRESS_EVERY_MS = 250;
 
 const init = workerData as WorkerInit;
 const started = performance.now();
+// A worker loading beside serving ones (a replacement, the lazy extra, the others after the
+// first) yields the CPU to them; the pool raises it back once it is ready.
+const thread = threadId();
+if (init.lowPriority && thread !== undefined) {
+  try {
+    setPriority(thread, 19);
+  } catch {
+    // Not Linux, or not allowed: load at the normal priority.
+  }
+}
 const store = new oxigraph.Store();
 const totalBytes = init.sources.reduce((sum, source) => sum + (source.kind === "file" ? source.bytes : 0), 0);
 let lastProgress = 0;
@@ -51,7 +63,7 @@ try {
       throw new SourceLoadError({ file: `(uploaded graph <${change.graph}>)`, detail: error instanceof Error ? error.message : String(error) });
     }
   }
-  post({ type: "ready", triples: store.size, loadMs: performance.now() - started, fileTriples: report.fileTriples });
+  post({ type: "ready", triples: store.size, loadMs: performance.now() - started, fileTriples: report.fileTriples, thread });
   loaded = true;
   for (const message of early.splice(0)) handle(message);
 } catch (error) {
@@ -95,6 +107,16 @@ function faultHooks(change: Extract<GraphChange, { kind: "addGraph" }>): void {
     process.stderr.write(`fault hook: pausing inside a graph change for ${pauseMs} ms\n`);
     // A synchronous wait: the worker is stuck in the change as in a long load, not idle.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+  }
+}
+
+/** This thread's id in the operating system (Linux: /proc/thread-self), so the pool can lower its CPU priority; undefined elsewhere. */
+function threadId(): number | undefined {
+  try {
+    const id = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

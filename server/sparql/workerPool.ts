@@ -18,6 +18,10 @@
  * - "loaded" (true): a spare is kept loaded at all times, so a replacement is instant (one more copy).
  * - "none" (false): a terminated worker is rebuilt; meanwhile the other workers answer.
  *
+ * CPU: a request running past `longMs`, the server's background work, and every load after the
+ * first run at the lowest thread priority (threadPriority.ts), so on a machine with fewer cores
+ * than busy workers the short requests and the main thread are served first.
+ *
  * Graph changes (uploads, deletions) run one at a time, each all-or-nothing: one worker tries it
  * first. If that worker refuses it, nobody else ever saw it: the caller gets GraphChangeError and
  * the worker (whose store may hold half the change) is rebuilt from the files without it. If
@@ -34,7 +38,8 @@ import { MemoryCapError } from "./memoryWatchdog.ts";
 import { DeadlineError, EngineClosedError, GraphChangeError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
 import { LaneQueue, type Lane, type QueuedTask, type TaskQueue } from "./taskQueue.ts";
 import { oxigraphWorkerEntry } from "./workerBundle.ts";
-import type { GraphChange, LoadFailure, StoreSource, WorkerAnswer, WorkerFailure, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
+import { ThreadPriority } from "./threadPriority.ts";
+import type { GraphChange, LoadFailure, StoreSource, WorkerAnswer, WorkerFailure, WorkerInit, WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
 
 /** The request as callers give it; the pool numbers it. */
 export type PoolRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -50,6 +55,8 @@ export interface PoolTask extends QueuedTask {
   resolve: (answer: WorkerAnswer) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
+  /** Lowers its worker's CPU priority once it has run `longMs`. */
+  lowerTimer?: NodeJS.Timeout;
   slot?: Slot;
   startedAt?: number;
 }
@@ -63,6 +70,9 @@ interface Slot {
   /** When this slot was called in to replace a terminated one. */
   calledAt?: number;
   retireTimer?: NodeJS.Timeout;
+  /** The worker's thread id in the operating system, and whether its CPU priority is lowered now. */
+  thread?: number;
+  lowered: boolean;
 }
 
 /** A graph change under way: the worker trying it first, then the ones still to apply it. */
@@ -139,6 +149,8 @@ export class WorkerPool {
   private pendingChange: PendingChange | undefined;
   private changeChain: Promise<void> = Promise.resolve();
   private nextSeq = 1;
+  private readonly priority = new ThreadPriority();
+  private spawned = 0;
   private progress: { bytes: number; totalBytes: number; triples: number; at: number } | undefined;
   private readonly startedAt = performance.now();
 
@@ -347,8 +359,11 @@ export class WorkerPool {
     const entry = oxigraphWorkerEntry();
     // The heap bound covers the JavaScript side (result strings); WASM memory is the watchdog's.
     const resourceLimits = this.options.heapMb ? { maxOldGenerationSizeMb: this.options.heapMb } : undefined;
-    const worker = new Worker(entry.code, { eval: entry.eval, resourceLimits, workerData: { sources: this.sources, changes: [...this.changes], batchBytes: this.options.batchBytes } });
-    const slot: Slot = { worker, role, state: "loading", spawnedAt: performance.now() };
+    // Every worker but the very first loads at a low priority, beside the ones answering.
+    const lowPriority = this.priority.available && this.spawned++ > 0;
+    const init: WorkerInit = { sources: this.sources, changes: [...this.changes], batchBytes: this.options.batchBytes, lowPriority };
+    const worker = new Worker(entry.code, { eval: entry.eval, resourceLimits, workerData: init });
+    const slot: Slot = { worker, role, state: "loading", spawnedAt: performance.now(), lowered: lowPriority };
     worker.on("message", (message: WorkerMessage) => this.onMessage(slot, message));
     worker.on("error", (error) => this.onCrash(slot, error));
     worker.on("exit", (code) => {
@@ -370,6 +385,7 @@ export class WorkerPool {
       case "changeFailed":
         return this.onChangeFailed(slot, message.seq, message.failure);
       case "ready":
+        slot.thread = message.thread;
         return this.onReady(slot, message.triples, message.fileTriples);
     }
     const task = slot.task;
@@ -391,6 +407,7 @@ export class WorkerPool {
     const now = performance.now();
     this.stats.triples = triples;
     slot.state = "idle";
+    this.raise(slot);
     if (slot.role !== "serving" || slot.calledAt !== undefined) this.stats.spareLoadMs = now - slot.spawnedAt;
     if (slot.calledAt !== undefined) this.stats.lastReplacementMs = now - slot.calledAt;
     else if (this.readyWaiters && slot.role === "serving") {
@@ -507,6 +524,7 @@ export class WorkerPool {
 
   private settle(task: PoolTask, error: Error | undefined, answer?: WorkerAnswer): void {
     clearTimeout(task.timer);
+    clearTimeout(task.lowerTimer);
     if (error) task.reject(error);
     else task.resolve(answer!);
   }
@@ -514,6 +532,7 @@ export class WorkerPool {
   private finish(slot: Slot): void {
     slot.task = undefined;
     slot.state = "idle";
+    this.raise(slot);
     if (this.standby?.role === "extra" && this.standby.state === "idle") this.scheduleRetire(this.standby);
   }
 
@@ -534,8 +553,28 @@ export class WorkerPool {
       task.startedAt = performance.now();
       // A streamed answer's port goes with its request (transferred, not copied).
       slot.worker.postMessage({ ...task.request, id: task.id }, task.request.kind === "stream" ? [task.request.port] : []);
+      this.lowerWhenLong(slot, task);
       if (this.spareMode === "lazy") this.callExtraIfHeld();
     }
+  }
+
+  /**
+   * A request that runs long (or the server's own background work, at once) runs at a low CPU
+   * priority, so short requests on the other workers and the main thread go first when the
+   * cores are all taken (threadPriority.ts).
+   */
+  private lowerWhenLong(slot: Slot, task: PoolTask): void {
+    if (!this.priority.available) return;
+    const lower = () => {
+      if (slot.task === task && slot.state === "busy") slot.lowered = this.priority.lower(slot.thread) || slot.lowered;
+    };
+    if (task.lane === "background") return lower();
+    task.lowerTimer = setTimeout(lower, this.longMs);
+    task.lowerTimer.unref();
+  }
+
+  private raise(slot: Slot): void {
+    if (slot.lowered && this.priority.restore(slot.thread)) slot.lowered = false;
   }
 
   /**

@@ -17,6 +17,8 @@ export interface WorkerInit {
   changes?: GraphChange[];
   /** Bytes per batch read from a line-based file (default 8 MiB; tests make it small). */
   batchBytes?: number;
+  /** Load at the lowest CPU priority (threadPriority.ts); the pool raises it back once "ready". */
+  lowPriority?: boolean;
 }
 
 export interface GraphOptions {
@@ -80,7 +82,7 @@ export interface LoadProgressMessage {
 }
 
 export type WorkerMessage =
-  | { type: "ready"; triples: number; loadMs: number; fileTriples: Record<string, number> }
+  | { type: "ready"; triples: number; loadMs: number; fileTriples: Record<string, number>; thread?: number }
   | LoadProgressMessage
   | { type: "loadFailed"; failure: LoadFailure }
   | { type: "changed"; seq: number; triples: number }
