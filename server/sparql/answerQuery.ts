@@ -45,14 +45,18 @@ function openStream(store: oxigraph.Store, request: Extract<WorkerRequest, { kin
   }
   const select = request.form === "SELECT";
   const whole = store.query(request.query, graphOptions(request, select ? MEDIA.resultsJson : MEDIA.nTriples)) as string;
-  const { text, cut } = (select ? trimResults : trimTriples)(whole, request.rowCap, KEPT_PER_ANSWER_BYTE * request.byteLimit);
+  const { text, cut } = (select ? trimResults : trimTriples)(whole, request.rowCap, (KEPT_PER_ANSWER_BYTE[request.mediaType] ?? 1) * request.byteLimit);
   const caps = { rowCap: request.rowCap, byteLimit: request.byteLimit, cut };
   serveAnswer(request.port, select ? solutionChunks(text, request.mediaType, caps) : tripleChunks(text, request.mediaType, caps));
   return { streaming: true, rowsCut: cut === "rows" };
 }
 
-/** Bytes of the engine's text kept per byte of the answer cap (CSV can be a third of SPARQL JSON). */
-const KEPT_PER_ANSWER_BYTE = 4;
+/**
+ * Bytes of the engine's text kept per byte of the answer cap. JSON, XML, N-Triples, JSON-LD and
+ * RDF/XML are at least as long as the engine's JSON or N-Triples, so one; CSV, TSV and Turtle can
+ * be a third of it. (Cut shorter than the cap would allow, an answer still says `bytes`.)
+ */
+const KEPT_PER_ANSWER_BYTE: Record<string, number> = { [MEDIA.csv]: 4, [MEDIA.tsv]: 4, [MEDIA.turtle]: 4 };
 
 function* oneChunk(body: string): Generator<string, ChunkOutcome> {
   yield body;
