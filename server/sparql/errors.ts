@@ -82,3 +82,12 @@ export class GraphChangeError extends CaspianError {
     this.name = "GraphChangeError";
   }
 }
+
+/** A streamed query waited on a worker that failed a graph change and was rebuilt; sent again, it runs. */
+export class WorkerRebuiltError extends CaspianError {
+  readonly code = "GRAPH_CHANGE";
+  constructor() {
+    super("The query worker was rebuilt (it could not apply an upload) before this query ran. Send it again.");
+    this.name = "WorkerRebuiltError";
+  }
+}

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { generatedTriples } from "../test/testServer.ts";
 import { EmbeddedEngine } from "./embeddedEngine.ts";
-import { DeadlineError, EngineClosedError, GraphChangeError } from "./errors.ts";
+import { DeadlineError, EngineClosedError, GraphChangeError, WorkerRebuiltError } from "./errors.ts";
 
 const CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 const HOOKS = ["CASPIAN_TEST_REJECT_CHANGE_WITH", "CASPIAN_TEST_PAUSE_IN_CHANGE"];
@@ -55,6 +55,29 @@ describe("a graph change a worker refuses", () => {
     await engine.addGraph("urn:test:next", [quad("next", "urn:test:next")]);
     expect(await everyWorkerSays('ASK { <http://example.org/next> ?p ?o }')).toEqual(Array(6).fill(true));
     expect(await engine.tripleCount()).toBe(before + 2);
+  });
+});
+
+describe("the requests posted behind a change a worker refuses", () => {
+  it("are answered by its replacement, except a streamed one, whose answer's channel went to the old worker: it is told to send again", async () => {
+    // The one worker takes the query posted behind the change, then (after a pause) refuses the change.
+    process.env.CASPIAN_TEST_REJECT_CHANGE_WITH = "poison";
+    process.env.CASPIAN_TEST_PAUSE_IN_CHANGE = "500";
+    engine = await EmbeddedEngine.start({ chunks: [generatedTriples(50)], workers: 1, deadlineMs: 10_000, rowCap: 100, spare: "none" });
+    const refused = engine.addGraph("urn:test:bad", [quad("poison", "urn:test:bad")]).catch((error: unknown) => error);
+    await aTick();
+    const asked = engine.ask("ASK { <http://example.org/s1> ?p ?o }");
+    expect(await refused).toBeInstanceOf(GraphChangeError);
+    expect(await asked).toBe(true);
+    const again = engine.addGraph("urn:test:bad", [quad("poison", "urn:test:bad")]).catch((error: unknown) => error);
+    await aTick();
+    const streamed = engine.stream("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "SELECT", "application/sparql-results+json", { byteLimit: 1 << 20 }).catch((error: unknown) => error);
+    expect(await again).toBeInstanceOf(GraphChangeError);
+    // Not the AnswerReader itself in a failure message: it holds a MessagePort.
+    const answer = await streamed;
+    expect((answer as Error).name).toBe("WorkerRebuiltError");
+    expect(answer).toBeInstanceOf(WorkerRebuiltError);
+    expect(await engine.ask('ASK { <http://example.org/poison> ?p ?o }')).toBe(false);
   });
 });
 

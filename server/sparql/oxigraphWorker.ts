@@ -99,15 +99,16 @@ function applyChange(change: GraphChange, live = false): void {
   });
 }
 
+/** The pause first, then the refusal: with both set, a worker refuses a change after a while (requests queue behind it meanwhile). */
 function faultHooks(change: Extract<GraphChange, { kind: "addGraph" }>): void {
-  const reject = process.env.CASPIAN_TEST_REJECT_CHANGE_WITH;
-  if (reject && change.chunks.some((chunk) => chunk.includes(reject))) throw new Error(`fault hook: this worker refuses graph changes holding "${reject}"`);
   const pauseMs = Number(process.env.CASPIAN_TEST_PAUSE_IN_CHANGE ?? 0);
   if (pauseMs > 0) {
     process.stderr.write(`fault hook: pausing inside a graph change for ${pauseMs} ms\n`);
     // A synchronous wait: the worker is stuck in the change as in a long load, not idle.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
   }
+  const reject = process.env.CASPIAN_TEST_REJECT_CHANGE_WITH;
+  if (reject && change.chunks.some((chunk) => chunk.includes(reject))) throw new Error(`fault hook: this worker refuses graph changes holding "${reject}"`);
 }
 
 /** This thread's id in the operating system (Linux: /proc/thread-self), so the pool can lower its CPU priority; undefined elsewhere. */

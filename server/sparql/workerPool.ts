@@ -35,7 +35,7 @@ import { Worker } from "node:worker_threads";
 import { RdfSyntaxError } from "../rdf/parseRdf.ts";
 import type { LoadProgress } from "./engine.ts";
 import { MemoryCapError } from "./memoryWatchdog.ts";
-import { DeadlineError, EngineClosedError, GraphChangeError, QuerySyntaxError, QueryUnsupportedError } from "./errors.ts";
+import { DeadlineError, EngineClosedError, GraphChangeError, QuerySyntaxError, QueryUnsupportedError, WorkerRebuiltError } from "./errors.ts";
 import { LaneQueue, type Lane, type QueuedTask, type TaskQueue } from "./taskQueue.ts";
 import { oxigraphWorkerEntry } from "./workerBundle.ts";
 import { ThreadPriority } from "./threadPriority.ts";
@@ -306,13 +306,16 @@ export class WorkerPool {
 
   private onChangeFailed(slot: Slot, seq: number, failure: WorkerFailure): void {
     const pending = this.pendingChange;
-    // The request posted after the change has not run: back in the line for another worker.
+    // The request posted after the change has not run: back in the line for another worker,
+    // unless its answer's port went to this worker with it (a port is transferred only once).
     const task = slot.task;
     if (task) {
       slot.task = undefined;
       task.slot = undefined;
       task.startedAt = undefined;
+      clearTimeout(task.lowerTimer);
       try {
+        if (task.request.kind === "stream") throw new WorkerRebuiltError();
         this.queue.push(task);
       } catch (error) {
         this.settle(task, error as Error);
