@@ -45,9 +45,16 @@ class HostEngine implements QueryEngine {
   /** Counting is free: the main thread sends its data stamp with every request (perEngine.ts). */
   readonly stats = {};
 
+  /** One string per IRI across every answer read for one data stamp: the graph model, its
+   * indexes and the timeline then share each IRI instead of keeping a copy per query. */
+  private iris = { stamp: "", strings: new Map<string, string>() };
+
   async select(query: string, options: QueryOptions = {}): Promise<SelectResult> {
+    const stamp = viewsOf(this).hostStamp ?? "";
     const answer = (await call({ method: "select", query, options })) as SelectResult | TsvAnswer;
-    return "tsv" in answer ? readTsvResults(answer.tsv, answer.truncated) : answer;
+    if (!("tsv" in answer)) return answer;
+    if (this.iris.stamp !== stamp) this.iris = { stamp, strings: new Map() };
+    return readTsvResults(answer.tsv, answer.truncated, this.iris.strings);
   }
 
   ask(query: string, options: QueryOptions = {}): Promise<boolean> {
@@ -78,7 +85,7 @@ port.on("message", (message: ToViewThread) => {
     context
       .run({ lane: message.lane, ...(message.client !== undefined ? { client: message.client } : {}) }, run)
       .then(
-        (value) => post({ type: "viewAnswer", id: message.id, json: JSON.stringify(value) }),
+        (value) => post({ type: "viewAnswer", id: message.id, json: toJson(value) }),
         (error: unknown) => post({ type: "viewFailed", id: message.id, error: crossError(error) }),
       );
     return;
@@ -89,6 +96,17 @@ port.on("message", (message: ToViewThread) => {
   if (message.type === "engineAnswer") waiting.resolve(message.value);
   else waiting.reject(uncrossError(message.error));
 });
+
+/** The JSON of answers a view hands out again (graphView.ts remembers payloads): a warm request
+ * for a large graph then costs no second serialization. */
+const written = new WeakMap<object, string>();
+
+function toJson(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  let json = written.get(value);
+  if (json === undefined) written.set(value, (json = JSON.stringify(value)));
+  return json;
+}
 
 function post(message: FromViewThread): void {
   port!.postMessage(message);

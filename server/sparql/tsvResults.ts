@@ -31,13 +31,13 @@ export function hasTripleTerms(text: string): boolean {
   return /(^|\t)<</m.test(text);
 }
 
-/** The rows of a SPARQL TSV answer, with one shared string per distinct IRI. */
-export function readTsvResults(text: string, truncated = false): SelectResult {
+/** The rows of a SPARQL TSV answer, with one shared string per distinct IRI (shared across
+ * answers when they are read with the same `iris`). */
+export function readTsvResults(text: string, truncated = false, iris = new Map<string, string>()): SelectResult {
   const lineEnd = text.indexOf("\n");
   const header = lineEnd === -1 ? text : text.slice(0, lineEnd);
   const vars = header === "" ? [] : header.split("\t").map((name) => name.replace(/^[?$]/, ""));
   const rows: SparqlRow[] = [];
-  const iris = new Map<string, string>();
   let at = lineEnd === -1 ? text.length : lineEnd + 1;
   while (at < text.length) {
     let end = text.indexOf("\n", at);
