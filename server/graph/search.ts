@@ -76,16 +76,14 @@ export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEA
   }
   const inWindow = new Map<string, boolean>();
   if (time) for (const iri of best.keys()) inWindow.set(iri, time.verdict(iri, window) === "in");
-  const hits = [...best].sort(
-    ([a, x], [b, y]) =>
-      Number(inWindow.get(b) ?? false) - Number(inWindow.get(a) ?? false) ||
-      y.score - x.score ||
-      Number(y.own) - Number(x.own) ||
-      x.matched.length - y.matched.length ||
-      compareStrings(labels.get(a), labels.get(b)) ||
-      compareStrings(a, b),
-  );
-  const top = hits.slice(0, limit);
+  const order = ([a, x]: [string, Candidate], [b, y]: [string, Candidate]) =>
+    Number(inWindow.get(b) ?? false) - Number(inWindow.get(a) ?? false) ||
+    y.score - x.score ||
+    Number(y.own) - Number(x.own) ||
+    x.matched.length - y.matched.length ||
+    compareStrings(labels.get(a), labels.get(b)) ||
+    compareStrings(a, b);
+  const top = firstInOrder(best, limit, order);
   const classes = await classesOf(engine, top.map(([iri]) => iri));
   return top.map(([iri, hit]) => ({
     iri,
@@ -98,6 +96,20 @@ export async function search(engine: QueryEngine, q: string, limit = DEFAULT_SEA
 }
 
 type Candidate = { matched: string; score: number; own: boolean };
+
+/** The first `limit` entries in `order`, without sorting them all: a common word in a large
+ * store matches tens of thousands of labels, of which a search shows ten. */
+function firstInOrder<T>(items: Iterable<T>, limit: number, order: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === limit && order(item, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && order(item, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
 function better(a: Candidate, b: Candidate): boolean {
   if (a.score !== b.score) return a.score > b.score;
   if (a.own !== b.own) return a.own;
