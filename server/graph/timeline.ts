@@ -75,7 +75,7 @@ export async function timeline(engine: QueryEngine, dyad: readonly [string, stri
   const window = { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
   const inWindow = hasWindow(window) ? allEvents.filter((e) => meets({ start: e.startYear, end: e.endYear }, window)) : allEvents;
   const max = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-  const events = inWindow.length <= max ? [...inWindow] : await mostConnected(engine, inWindow, max);
+  const events = inWindow.length <= max ? [...inWindow] : await mostConnected(engine, inWindow, window, max);
   // Copies: the memo's lists are shared by every request.
   return {
     periods: [...periods],
@@ -89,19 +89,27 @@ export async function timeline(engine: QueryEngine, dyad: readonly [string, stri
   };
 }
 
-/** The `max` events with the most edges in the graph model (then the earliest), in time order. */
-async function mostConnected(engine: QueryEngine, events: readonly TimelineEvent[], max: number): Promise<TimelineEvent[]> {
-  const { incident } = await readViewData(engine);
-  const degree = (e: TimelineEvent) => incident.get(e.iri)?.length ?? 0;
-  const chosen = new Set(
-    [...events]
-      .map((event, order) => ({ event, order, degree: degree(event) }))
-      .sort((a, b) => b.degree - a.degree || a.order - b.order)
-      .slice(0, max)
-      .map(({ event }) => event),
-  );
+/** The `max` events of `events` (those meeting `window`) with the most edges in the graph model,
+ * then the earliest; in time order. */
+async function mostConnected(engine: QueryEngine, events: readonly TimelineEvent[], window: TimeWindow, max: number): Promise<TimelineEvent[]> {
+  const chosen = new Set<TimelineEvent>();
+  for (const event of await byConnections(engine)) {
+    if (chosen.size === max) break;
+    if (!hasWindow(window) || meets({ start: event.startYear, end: event.endYear }, window)) chosen.add(event);
+  }
   return events.filter((e) => chosen.has(e));
 }
+
+/** The dated events ordered by their edges in the graph model, most first (then by time): read
+ * once per data version, so a request walks it only until it has enough. */
+const byConnections = perEngine(async (engine): Promise<TimelineEvent[]> => {
+  const [{ events }, { incident }] = await Promise.all([timelineData(engine), readViewData(engine)]);
+  const degree = (e: TimelineEvent) => incident.get(e.iri)?.length ?? 0;
+  return events
+    .map((event, order) => ({ event, order, degree: degree(event) }))
+    .sort((a, b) => b.degree - a.degree || a.order - b.order)
+    .map(({ event }) => event);
+});
 
 /** Counts of the events starting in each of BUCKETS equal stretches of the window (or of their own span). */
 function buckets(events: readonly TimelineEvent[], window: TimeWindow): TimelineBucket[] {
