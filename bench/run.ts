@@ -3,6 +3,7 @@
  * ==========
  * `npm run bench [-- server engines examples exports explorer map start scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
+ * `npm run bench -- viewThread [--size 1m]` compares views in-process with the view thread (viewThread.ts),
  * `npm run bench -- --size 1m` (or 10k, 100k, 5m, 10m; repeatable; `--store virtuoso` for the managed Virtuoso store) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
@@ -42,6 +43,12 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     const result = await runSoakBench();
     printSoakBench(result);
     return result;
+  },
+  viewThread: async () => {
+    const { printViewThreadBench, runViewThreadBench } = await import("./viewThread.ts");
+    const rows = await runViewThreadBench(sizes[0]);
+    printViewThreadBench(rows);
+    return rows;
   },
   scale: async () => {
     const { printScaleBench, runScaleBench } = await import("./scale.ts");
