@@ -13,10 +13,14 @@ afterAll(() => server.close());
 
 /** A query from a loopback address of its own: the scheduler tells clients apart by address. */
 function query(text: string, from: string, target = server): Promise<{ status: number; ms: number; body: string; retryAfter?: string }> {
+  return get(`/sparql?query=${encodeURIComponent(text)}`, from, target);
+}
+
+function get(path: string, from: string, target = server): Promise<{ status: number; ms: number; body: string; retryAfter?: string }> {
   const url = new URL(target.url);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: `/sparql?query=${encodeURIComponent(text)}`, localAddress: from, headers: { Accept: "application/sparql-results+json" } }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, localAddress: from, headers: { Accept: "application/sparql-results+json" } }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
@@ -102,4 +106,16 @@ describe("a 1 KB query that builds gigabytes", () => {
     expect(peakAbove).toBeLessThan(2 ** 30);
     expect((await query(SIMPLE, "127.0.0.6", roomy)).status).toBe(200);
   }, 120_000);
+});
+
+describe("health asked by a client whose own query runs away", () => {
+  it("says ok at once: its trivial probe is the server's, not held to that client's share of the workers", async () => {
+    const runaway = query(SLOW, "127.0.0.7");
+    await sleep(300);
+    const health = await get("/api/v1/health", "127.0.0.7");
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok" });
+    expect(health.ms).toBeLessThan(1000);
+    expect((await runaway).status).toBe(503);
+  });
 });

@@ -53,7 +53,9 @@ const inFlight = new WeakMap<QueryEngine, Promise<string | undefined>>();
 function probe(engine: QueryEngine): Promise<string | undefined> {
   let running = inFlight.get(engine);
   if (!running) {
-    running = engine.ask("ASK {}", { lane: "user" }).then(
+    // No client: the probe is the server's own, so a requester whose queries the fair scheduler
+    // holds back (its own runaway running, recent deadline stops) still learns the engine answers.
+    running = engine.ask("ASK {}", { lane: "user", client: "" }).then(
       () => undefined,
       (error: unknown) => {
         const coded = error as { code?: string; message?: string };
