@@ -8,14 +8,14 @@
  * graphView.ts filters and budgets it; paths.ts walks it. Read once per engine (perEngine.ts).
  */
 import type { EdgeAttributes, NodeAttributes } from "../../contract/api.ts";
-import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
+import type { QueryEngine, SparqlJsonTerm, SparqlRow } from "../sparql/engine.ts";
 import { readForeignGraph } from "./foreignGraph.ts";
 import { yearsText } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";
 import { readFacts, setYears, type Facts } from "./resourceFacts.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { NS } from "../rdf/namespaces.ts";
-import { SPARQL_PREFIXES, compareStrings, iriOf, selectAll } from "./sparqlText.ts";
+import { SPARQL_PREFIXES, compareStrings, iriOf, iriRef, selectAll } from "./sparqlText.ts";
 import { CAS, DRAWN_ROOTS, RELATIONS, levelKind } from "./vocabulary.ts";
 
 export interface ModelNode {
@@ -69,8 +69,7 @@ SELECT ?claim ?ev ?src ?class WHERE {
   OPTIONAL { ?src a ?class }
 }`),
     readFacts(engine),
-    selectAll(engine, `${SPARQL_PREFIXES}
-SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o) && STRSTARTS(STR(?p), "${NS.cas}")) }`),
+    casStatements(engine),
     selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?treaty ?provision ?place WHERE { ?treaty cas:provision ?provision . ?provision cas:territory ?place }`),
     selectAll(engine, `${SPARQL_PREFIXES}
@@ -245,6 +244,25 @@ SELECT ?role ?party ?member ?type WHERE {
   for (const edge of foreign.edges) add(edge);
 
   return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)), eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
+}
+
+/**
+ * Every IRI-to-IRI statement with a cas: predicate, as ?s ?p ?o rows, read one predicate at a
+ * time: at a million triples the one whole answer is 500k rows, and a worker's WASM memory grows
+ * to its largest answer and never shrinks. Per predicate, the answers stay a fraction of it, and
+ * the two workers share them.
+ */
+async function casStatements(engine: QueryEngine): Promise<{ rows: SparqlRow[] }> {
+  const { rows: predicates } = await selectAll(engine, `SELECT DISTINCT ?p WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "${NS.cas}")) }`);
+  const answers = await Promise.all(
+    predicates.map((row) => iriOf(row, "p")).filter((p): p is string => p !== undefined).sort(compareStrings).map(async (p) => {
+      const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s ${iriRef(p)} ?o . FILTER(isIRI(?s) && isIRI(?o)) }`);
+      const predicate: SparqlJsonTerm = { type: "uri", value: p };
+      for (const row of rows) row.p = predicate;
+      return rows;
+    }),
+  );
+  return { rows: answers.flat() };
 }
 
 function viaAttributes(facts: Facts, via: string, kind: EdgeAttributes["kind"], label: string, predicate: string): EdgeAttributes {

@@ -20,9 +20,16 @@ export interface Facts {
 }
 
 export async function readFacts(engine: QueryEngine): Promise<Facts> {
+  // One query per property, not one for all: each answer stays small (graphModel.ts casStatements says why).
   const [values, counts] = await Promise.all([
-    selectAll(engine, `${SPARQL_PREFIXES}
-SELECT ?s ?p ?o WHERE { VALUES ?p { rdfs:label cas:startYear cas:endYear cas:disputed cas:eventType } ?s ?p ?o . FILTER(isIRI(?s)) }`),
+    Promise.all(
+      [RDFS_LABEL, CAS.startYear, CAS.endYear, CAS.disputed, CAS.eventType].map(async (p) => {
+        const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s <${p}> ?o . FILTER(isIRI(?s)) }`);
+        const predicate: SparqlJsonTerm = { type: "uri", value: p };
+        for (const row of rows) row.p = predicate;
+        return rows;
+      }),
+    ).then((answers) => ({ rows: answers.flat() })),
     selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?s (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?s cas:evidence ?ev } GROUP BY ?s`),
   ]);
