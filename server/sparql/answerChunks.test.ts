@@ -1,6 +1,6 @@
 import oxigraph from "oxigraph";
 import { describe, expect, it } from "vitest";
-import { solutionChunks, trimResults, trimTriples, tripleChunks, type ChunkCaps } from "./answerChunks.ts";
+import { delimitedChunks, solutionChunks, trimDelimited, trimResults, trimTriples, tripleChunks, type ChunkCaps } from "./answerChunks.ts";
 import type { ChunkOutcome } from "./engine.ts";
 import { MEDIA } from "./mediaTypes.ts";
 import { readResults } from "./readResults.ts";
@@ -128,5 +128,33 @@ describe("what the worker keeps of an answer while it streams", () => {
     expect(outcome.truncated).toBe("bytes");
     expect(readResults(MEDIA.tsv, body)).toMatchObject({ kind: "solutions" });
     expect(trimTriples(constructNt, 100_000, 5000).cut).toBe("bytes");
+  });
+});
+
+describe("CSV and TSV chunks from the engine's own text", () => {
+  // A line break inside a CSV field is quoted, not a new row.
+  const text = (mediaType: string) => store.query("SELECT ?s ?o { ?s ?p ?o }", { results_format: mediaType }) as string;
+
+  it.each([MEDIA.csv, MEDIA.tsv])("join to exactly the engine's %s when nothing is cut", (mediaType) => {
+    const { body, pieces, outcome } = drain(delimitedChunks(text(mediaType), mediaType, roomy));
+    expect(body).toBe(text(mediaType));
+    expect(pieces).toBeGreaterThan(5);
+    expect(outcome).toEqual({ count: 400, truncated: false });
+  });
+
+  it.each([MEDIA.csv, MEDIA.tsv])("end on a whole row under the cap at every cap tried, and as trimmed (%s)", (mediaType) => {
+    for (let byteLimit = 100; byteLimit < text(mediaType).length; byteLimit = Math.ceil(byteLimit * 1.37)) {
+      const { body, outcome } = drain(delimitedChunks(text(mediaType), mediaType, { rowCap: 100_000, byteLimit, chunkBytes: 500 }));
+      expect(Buffer.byteLength(body)).toBeLessThanOrEqual(byteLimit);
+      expect(outcome.truncated).toBe("bytes");
+      const read = readResults(mediaType, body);
+      if (read.kind !== "solutions") throw new Error("expected solutions");
+      expect(read.rows).toHaveLength(outcome.count);
+      expect(read.rows.every((row) => / \d+$/.test(row.o ?? ""))).toBe(true);
+    }
+    const rows = trimDelimited(text(mediaType), mediaType, 9, 2 ** 30);
+    expect(rows.cut).toBe("rows");
+    expect(drain(delimitedChunks(rows.text, mediaType, { rowCap: 9, byteLimit: 2 ** 20, cut: rows.cut })).outcome).toEqual({ count: 9, truncated: "rows" });
+    expect(trimDelimited(text(mediaType), mediaType, 100_000, 3000).cut).toBe("bytes");
   });
 });

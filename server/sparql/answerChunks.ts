@@ -148,6 +148,61 @@ export function trimTriples(nTriples: string, rowCap: number, maxBytes: number):
   return { text: nTriples, cut: false };
 }
 
+/**
+ * A SELECT answer the engine wrote as CSV or TSV itself (no shorter text to hold while it
+ * streams): the first line is the head, each further line one solution, sent as written. CSV's
+ * quoted fields may hold line breaks; TSV escapes them. Neither format has room for a note.
+ */
+export function* delimitedChunks(text: string, mediaType: string, caps: ChunkCaps): Generator<string, ChunkOutcome> {
+  const spans = lineSpans(text, mediaType === MEDIA.csv);
+  const head = spans.next();
+  const out = new ChunkBuffer(caps.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  if (!head.done) out.add(text.slice(head.value.start, head.value.end));
+  const rows = (function* () {
+    for (const { start, end } of spans) yield text.slice(start, end);
+  })();
+  const outcome = yield* fill(rows, out, caps, 0, { cost: (line) => Buffer.byteLength(line), write: (line, _index, bytes) => out.add(line, bytes) });
+  yield out.take(true) ?? "";
+  return outcome;
+}
+
+/** trimResults for the engine's CSV or TSV: the head and the first `rowCap` rows within `maxBytes`. */
+export function trimDelimited(text: string, mediaType: string, rowCap: number, maxBytes: number): { text: string; cut: Truncation } {
+  const spans = lineSpans(text, mediaType === MEDIA.csv);
+  const head = spans.next();
+  if (head.done) return { text, cut: false };
+  let end = head.value.end;
+  let count = 0;
+  for (const span of spans) {
+    const cut = count === rowCap ? "rows" : span.end - head.value.end > maxBytes ? "bytes" : false;
+    if (cut) return { text: flat(text.slice(0, end)), cut };
+    end = span.end;
+    count++;
+  }
+  return { text, cut: false };
+}
+
+/** Where each line starts and ends (its line break included); in CSV, not inside a quoted field. */
+function* lineSpans(text: string, quoted: boolean): Generator<{ start: number; end: number }> {
+  let at = 0;
+  while (at < text.length) {
+    const start = at;
+    if (quoted) {
+      let inQuote = false;
+      for (; at < text.length; at++) {
+        const c = text.charCodeAt(at);
+        if (c === 0x22) inQuote = !inQuote; // a doubled quote toggles twice
+        else if (c === 0x0a && !inQuote) break;
+      }
+    } else {
+      at = text.indexOf("\n", at);
+      if (at < 0) at = text.length;
+    }
+    at++;
+    yield { start, end: Math.min(at, text.length) };
+  }
+}
+
 /** A copy that does not point into the text it was cut from (V8 keeps a sliced string's parent alive). */
 function flat(text: string): string {
   return Buffer.from(text, "utf8").toString("utf8");

@@ -6,7 +6,7 @@
  * serializers, and graphs go through serializeTriples (cap, prefixes).
  */
 import oxigraph from "oxigraph";
-import { solutionChunks, trimResults, trimTriples, tripleChunks } from "./answerChunks.ts";
+import { delimitedChunks, solutionChunks, trimDelimited, trimResults, trimTriples, tripleChunks } from "./answerChunks.ts";
 import { serveAnswer } from "./answerStream.ts";
 import type { ChunkOutcome, SelectResult } from "./engine.ts";
 import { fromOxigraphMessage } from "./errors.ts";
@@ -43,20 +43,28 @@ function openStream(store: oxigraph.Store, request: Extract<WorkerRequest, { kin
     serveAnswer(request.port, oneChunk(serializeAsk(store, request.query, request, request.mediaType).body));
     return { streaming: true, rowsCut: false };
   }
-  const select = request.form === "SELECT";
-  const whole = store.query(request.query, graphOptions(request, select ? MEDIA.resultsJson : MEDIA.nTriples)) as string;
-  const { text, cut } = (select ? trimResults : trimTriples)(whole, request.rowCap, (KEPT_PER_ANSWER_BYTE[request.mediaType] ?? 1) * request.byteLimit);
+  const kept = (KEPT_PER_ANSWER_BYTE[request.mediaType] ?? 1) * request.byteLimit;
+  if (request.form !== "SELECT") {
+    const { text, cut } = trimTriples(store.query(request.query, graphOptions(request, MEDIA.nTriples)) as string, request.rowCap, kept);
+    serveAnswer(request.port, tripleChunks(text, request.mediaType, { rowCap: request.rowCap, byteLimit: request.byteLimit, cut }));
+    return { streaming: true, rowsCut: cut === "rows" };
+  }
+  // CSV and TSV come from the engine as they go out: no longer text to hold than the answer.
+  const delimited = request.mediaType === MEDIA.csv || request.mediaType === MEDIA.tsv;
+  const whole = store.query(request.query, graphOptions(request, delimited ? request.mediaType : MEDIA.resultsJson)) as string;
+  const { text, cut } = delimited ? trimDelimited(whole, request.mediaType, request.rowCap, kept) : trimResults(whole, request.rowCap, kept);
   const caps = { rowCap: request.rowCap, byteLimit: request.byteLimit, cut };
-  serveAnswer(request.port, select ? solutionChunks(text, request.mediaType, caps) : tripleChunks(text, request.mediaType, caps));
+  serveAnswer(request.port, delimited ? delimitedChunks(text, request.mediaType, caps) : solutionChunks(text, request.mediaType, caps));
   return { streaming: true, rowsCut: cut === "rows" };
 }
 
 /**
- * Bytes of the engine's text kept per byte of the answer cap. JSON, XML, N-Triples, JSON-LD and
- * RDF/XML are at least as long as the engine's JSON or N-Triples, so one; CSV, TSV and Turtle can
- * be a third of it. (Cut shorter than the cap would allow, an answer still says `bytes`.)
+ * Bytes of the engine's text kept per byte of the answer cap. JSON, XML, CSV, TSV (the engine's
+ * own), N-Triples, JSON-LD and RDF/XML are at least as long as the text they are written from, so
+ * one; Turtle can be a third of its N-Triples. (Cut shorter than the cap would allow, an answer
+ * still says `bytes`.)
  */
-const KEPT_PER_ANSWER_BYTE: Record<string, number> = { [MEDIA.csv]: 4, [MEDIA.tsv]: 4, [MEDIA.turtle]: 4 };
+const KEPT_PER_ANSWER_BYTE: Record<string, number> = { [MEDIA.turtle]: 4 };
 
 function* oneChunk(body: string): Generator<string, ChunkOutcome> {
   yield body;
