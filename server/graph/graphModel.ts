@@ -15,7 +15,7 @@ import { perEngine } from "./perEngine.ts";
 import { readFacts, setYears, type Facts } from "./resourceFacts.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { NS } from "../rdf/namespaces.ts";
-import { SPARQL_PREFIXES, compareStrings, iriOf, iriRef, selectAll } from "./sparqlText.ts";
+import { SPARQL_PREFIXES, compareStrings, iriOf, iriRef, mapInParts, selectAll } from "./sparqlText.ts";
 import { CAS, DRAWN_ROOTS, RELATIONS, levelKind } from "./vocabulary.ts";
 
 export interface ModelNode {
@@ -250,18 +250,17 @@ SELECT ?role ?party ?member ?type WHERE {
  * Every IRI-to-IRI statement with a cas: predicate, as ?s ?p ?o rows, read one predicate at a
  * time: at a million triples the one whole answer is 500k rows, and a worker's WASM memory grows
  * to its largest answer and never shrinks. Per predicate, the answers stay a fraction of it, and
- * the two workers share them.
+ * the two workers share them (two at a time: mapInParts).
  */
 async function casStatements(engine: QueryEngine): Promise<{ rows: SparqlRow[] }> {
   const { rows: predicates } = await selectAll(engine, `SELECT DISTINCT ?p WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "${NS.cas}")) }`);
-  const answers = await Promise.all(
-    predicates.map((row) => iriOf(row, "p")).filter((p): p is string => p !== undefined).sort(compareStrings).map(async (p) => {
-      const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s ${iriRef(p)} ?o . FILTER(isIRI(?s) && isIRI(?o)) }`);
-      const predicate: SparqlJsonTerm = { type: "uri", value: p };
-      for (const row of rows) row.p = predicate;
-      return rows;
-    }),
-  );
+  const iris = predicates.map((row) => iriOf(row, "p")).filter((p): p is string => p !== undefined).sort(compareStrings);
+  const answers = await mapInParts(iris, async (p) => {
+    const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s ${iriRef(p)} ?o . FILTER(isIRI(?s) && isIRI(?o)) }`);
+    const predicate: SparqlJsonTerm = { type: "uri", value: p };
+    for (const row of rows) row.p = predicate;
+    return rows;
+  });
   return { rows: answers.flat() };
 }
 

@@ -83,3 +83,21 @@ export const VIEW_ROW_CAP = 5_000_000;
 export function selectAll(engine: QueryEngine, query: string): Promise<SelectResult> {
   return engine.select(query, { rowCap: VIEW_ROW_CAP });
 }
+
+/** A view's queries in flight at once when it reads a store in parts: as many as there are
+ * workers, so the parts never fill the request queue (which answers 503 when full). */
+export const PARTS_IN_FLIGHT = 2;
+
+/** `work` over `items`, at most `limit` at a time; the results in the items' order. */
+export async function mapInParts<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit = PARTS_IN_FLIGHT): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

@@ -30,13 +30,30 @@ const context = new AsyncLocalStorage<RequestContext>();
 const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 let nextCall = 0;
 
-function call(request: EngineCall): Promise<unknown> {
-  const id = ++nextCall;
+/**
+ * Queries in flight from here at once, per lane. A view fans out (the graph model is a dozen
+ * reads, some in parts); unbounded, one visitor's first view would fill its share of the request
+ * queue (16, scheduler.ts) and be answered 503. The background lane runs one query at a time
+ * anyway, so its few slots never hold the user lane's.
+ */
+const IN_FLIGHT: Record<Lane, number> = { user: 8, background: 2 };
+const running: Record<Lane, number> = { user: 0, background: 0 };
+const queued: Record<Lane, (() => void)[]> = { user: [], background: [] };
+
+async function call(request: EngineCall): Promise<unknown> {
   const { lane, client } = context.getStore() ?? { lane: "user" as Lane };
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    post({ type: "engine", id, lane, ...(client !== undefined ? { client } : {}), ...request });
-  });
+  if (running[lane] >= IN_FLIGHT[lane]) await new Promise<void>((resolve) => queued[lane].push(resolve));
+  running[lane]++;
+  const id = ++nextCall;
+  try {
+    return await new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      post({ type: "engine", id, lane, ...(client !== undefined ? { client } : {}), ...request });
+    });
+  } finally {
+    running[lane]--;
+    queued[lane].shift()?.();
+  }
 }
 
 /** The main thread's engine, seen from here. */
