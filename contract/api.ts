@@ -96,7 +96,7 @@ export type GraphViewName = (typeof GRAPH_VIEWS)[number];
 /** How many grounds and statements an actors' edge lists in the graph payload: between great
  * powers of a large dataset an edge has thousands, which the payload must not carry (the edge's
  * own request, /api/v1/edge, lists them all). */
-export const EDGE_LIST_CAP = 20;
+export const EDGE_LIST_CAP = 5;
 
 /**
  * An edge of the actors' network: one per related pair and relation. Directed for war

@@ -61,7 +61,7 @@ ${treaties.join("\n")}
   });
   afterAll(() => busy.close());
 
-  it("lists the first 20 grounds and statements, counts them all, and the edge's own request lists every one", async () => {
+  it("lists the first EDGE_LIST_CAP (5) grounds and statements, counts them all, and the edge's own request lists every one", async () => {
     const graph = (await (await fetch(`${busy.url}/api/v1/graph?view=actors`)).json()) as GraphPayload;
     const edge = graph.edges.find((e) => (e.attributes as ActorEdgeAttributes).relation === "treatyParty")!;
     const attributes = edge.attributes as ActorEdgeAttributes;

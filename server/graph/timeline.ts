@@ -45,7 +45,27 @@ export const DEFAULT_MAX_EVENTS = 2000;
 /** Stretches of years the event counts are given for. */
 const BUCKETS = 50;
 
+/** How many answers a data version remembers (the explorer asks the same few again and again). */
+const REMEMBERED = 16;
+
+/** The timeline of the dyad; the same request on the same data answers the remembered (shared,
+ * never changed) answer, so a warm request costs a lookup. */
 export async function timeline(engine: QueryEngine, dyad: readonly [string, string] = DEFAULT_DYAD, options: TimelineOptions = {}): Promise<Timeline> {
+  const remembered = await timelineAnswers(engine);
+  const key = JSON.stringify([dyad, options.from, options.to, options.maxEvents]);
+  let answer = remembered.get(key);
+  if (!answer) {
+    answer = buildTimeline(engine, dyad, options);
+    remembered.set(key, answer);
+    answer.catch(() => remembered.delete(key));
+    if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  }
+  return answer;
+}
+
+const timelineAnswers = perEngine(async () => new Map<string, Promise<Timeline>>());
+
+async function buildTimeline(engine: QueryEngine, dyad: readonly [string, string], options: TimelineOptions): Promise<Timeline> {
   const { periods, events: allEvents, states: grouped, ref, rank } = await timelineData(engine);
   const span = (row: SparqlRow) => {
     const startYear = int(row, "start")!;
@@ -76,7 +96,7 @@ export async function timeline(engine: QueryEngine, dyad: readonly [string, stri
   const inWindow = hasWindow(window) ? allEvents.filter((e) => meets({ start: e.startYear, end: e.endYear }, window)) : allEvents;
   const max = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const events = inWindow.length <= max ? [...inWindow] : await mostConnected(engine, inWindow, window, max);
-  // Copies: the memo's lists are shared by every request.
+  // Copies of the memo's lists: an answer is remembered apart from them.
   return {
     periods: [...periods],
     events,
