@@ -117,8 +117,7 @@ async function benchSize(size: string, triples: number, store: "embedded" | "vir
         const view = views[name]!;
         console.error(`  ${name}: ${view.status}, cold ${view.coldMs} ms, warm ${view.warmMs} ms`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
-      const memory = memoryOf(caspian.pid);
+      const memory = await settledMemory(caspian.pid);
       const virtuoso = store === "virtuoso" ? { ...(await secondStart(file, dataDir, caspian)), virtuosoRssBytes: memory.virtuosoRss } : undefined;
       return {
         size,
@@ -293,6 +292,22 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
       .on("error", reject)
       .end();
   });
+}
+
+/**
+ * The memory once it stops falling: sampled every 2 s until two samples 8 s apart differ by
+ * under 2%, at most 40 s. A lazy extra worker called in by the views' long reads is retired after
+ * 10 s idle, and the view thread's garbage goes later still; a fixed 5 s wait measured them.
+ */
+async function settledMemory(pid: number): Promise<ReturnType<typeof memoryOf>> {
+  const samples: ReturnType<typeof memoryOf>[] = [];
+  for (let waited = 0; waited <= 40_000; waited += 2_000) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    samples.push(memoryOf(pid));
+    const before = samples.at(-5);
+    if (before && Math.abs(before.rss - samples.at(-1)!.rss) < 0.02 * before.rss) break;
+  }
+  return samples.at(-1)!;
 }
 
 /**
