@@ -15,7 +15,7 @@ import { perEngine } from "./perEngine.ts";
 import { readFacts, setYears, type Facts } from "./resourceFacts.ts";
 import { schemaIndex } from "./schemaIndex.ts";
 import { NS } from "../rdf/namespaces.ts";
-import { SPARQL_PREFIXES, compareStrings, iriOf, iriRef, mapInParts, selectAll } from "./sparqlText.ts";
+import { SPARQL_PREFIXES, compareStrings, iriOf, selectAll, selectByPredicate } from "./sparqlText.ts";
 import { CAS, DRAWN_ROOTS, RELATIONS, levelKind } from "./vocabulary.ts";
 
 export interface ModelNode {
@@ -246,22 +246,11 @@ SELECT ?role ?party ?member ?type WHERE {
   return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)), eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
 }
 
-/**
- * Every IRI-to-IRI statement with a cas: predicate, as ?s ?p ?o rows, read one predicate at a
- * time: at a million triples the one whole answer is 500k rows, and a worker's WASM memory grows
- * to its largest answer and never shrinks. Per predicate, the answers stay a fraction of it, and
- * the two workers share them (two at a time: mapInParts).
- */
+/** Every IRI-to-IRI statement with a cas: predicate, as ?s ?p ?o rows, a predicate at a time. */
 async function casStatements(engine: QueryEngine): Promise<{ rows: SparqlRow[] }> {
   const { rows: predicates } = await selectAll(engine, `SELECT DISTINCT ?p WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "${NS.cas}")) }`);
   const iris = predicates.map((row) => iriOf(row, "p")).filter((p): p is string => p !== undefined).sort(compareStrings);
-  const answers = await mapInParts(iris, async (p) => {
-    const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s ${iriRef(p)} ?o . FILTER(isIRI(?s) && isIRI(?o)) }`);
-    const predicate: SparqlJsonTerm = { type: "uri", value: p };
-    for (const row of rows) row.p = predicate;
-    return rows;
-  });
-  return { rows: answers.flat() };
+  return selectByPredicate(engine, iris, "isIRI(?s) && isIRI(?o)");
 }
 
 function viaAttributes(facts: Facts, via: string, kind: EdgeAttributes["kind"], label: string, predicate: string): EdgeAttributes {

@@ -6,7 +6,7 @@
  */
 import type { QueryEngine, SparqlJsonTerm } from "../sparql/engine.ts";
 import { LabelMap } from "./labels.ts";
-import { SPARQL_PREFIXES, int, mapInParts, selectAll } from "./sparqlText.ts";
+import { SPARQL_PREFIXES, int, selectAll, selectByPredicate } from "./sparqlText.ts";
 import { CAS, RDFS_LABEL } from "./vocabulary.ts";
 
 /** Per-resource facts every drawn thing may carry: label, years, disputed, evidence, event type. */
@@ -20,14 +20,8 @@ export interface Facts {
 }
 
 export async function readFacts(engine: QueryEngine): Promise<Facts> {
-  // One query per property, not one for all: each answer stays small (graphModel.ts casStatements says why).
   const [values, counts] = await Promise.all([
-    mapInParts([RDFS_LABEL, CAS.startYear, CAS.endYear, CAS.disputed, CAS.eventType], async (p) => {
-      const { rows } = await selectAll(engine, `SELECT ?s ?o WHERE { ?s <${p}> ?o . FILTER(isIRI(?s)) }`);
-      const predicate: SparqlJsonTerm = { type: "uri", value: p };
-      for (const row of rows) row.p = predicate;
-      return rows;
-    }).then((answers) => ({ rows: answers.flat() })),
+    selectByPredicate(engine, [RDFS_LABEL, CAS.startYear, CAS.endYear, CAS.disputed, CAS.eventType], "isIRI(?s)"),
     selectAll(engine, `${SPARQL_PREFIXES}
 SELECT ?s (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?s cas:evidence ?ev } GROUP BY ?s`),
   ]);
