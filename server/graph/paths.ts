@@ -68,7 +68,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     chosen = shortestPaths(index, from, to, max, restricted).map((nodes) =>
       nodes.slice(1).map((v, i) => {
         const u = nodes[i]!;
-        return { u, v, edge: bestEdge(index.between.get(pairKey(u, v))!.filter(usable)) };
+        return { u, v, edge: bestEdge(edgesBetween(index, u, v).filter(usable)) };
       }),
     );
   }
@@ -105,8 +105,6 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
   };
 }
 
-const pairKey = (u: string, v: string) => (u < v ? `${u} ${v}` : `${v} ${u}`);
-
 /** A neighbour and the parallel model edges to it, sorted by start year (undated last). */
 interface Link {
   v: string;
@@ -114,36 +112,51 @@ interface Link {
 }
 
 interface PathIndex {
-  /** The links of every entity (no cited works, no citation edges), by neighbour key. */
+  /** The links of every entity (no cited works, no citation edges), sorted by neighbour key. */
   adjacency: Map<string, Link[]>;
-  /** The parallel model edges behind each pair (the same lists as the links hold). */
-  between: Map<string, IndexedEdge[]>;
+}
+
+/** The parallel model edges between u and v: a binary search of u's sorted links. (A map by pair
+ * kept a key string per pair: 100 MB at a million triples.) */
+function edgesBetween(index: PathIndex, u: string, v: string): IndexedEdge[] {
+  const links = index.adjacency.get(u) ?? [];
+  let [low, high] = [0, links.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = compareStrings(links[mid]!.v, v);
+    if (order === 0) return links[mid]!.edges;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return [];
 }
 
 /** The graph paths walk, built once per data version. */
 const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
   const [model, time] = await Promise.all([readGraphModel(engine), readTimeIndex(engine)]);
-  const adjacency = new Map<string, Link[]>();
-  const between = new Map<string, IndexedEdge[]>();
-  for (const [key, node] of model.nodes) if (node.attributes.kind !== "source") adjacency.set(key, []);
+  // Each pair's list of parallel edges is built once and shared by both ends' links.
+  const near = new Map<string, Map<string, IndexedEdge[]>>();
+  for (const [key, node] of model.nodes) if (node.attributes.kind !== "source") near.set(key, new Map());
+  const lists: IndexedEdge[][] = [];
   for (const edge of model.edges) {
-    if (edge.attributes.kind === "citation" || !adjacency.has(edge.source) || !adjacency.has(edge.target)) continue;
-    const pair = pairKey(edge.source, edge.target);
-    let list = between.get(pair);
+    const [atSource, atTarget] = [near.get(edge.source), near.get(edge.target)];
+    if (edge.attributes.kind === "citation" || !atSource || !atTarget) continue;
+    let list = atSource.get(edge.target);
     if (!list) {
       list = [];
-      between.set(pair, list);
-      adjacency.get(edge.source)!.push({ v: edge.target, edges: list });
-      adjacency.get(edge.target)!.push({ v: edge.source, edges: list });
+      lists.push(list);
+      atSource.set(edge.target, list);
+      atTarget.set(edge.source, list);
     }
     const span = time.edgeSpan(edge);
     list.push(span ? { edge, span } : { edge });
   }
-  for (const links of adjacency.values()) links.sort((x, y) => compareStrings(x.v, y.v));
-  for (const list of between.values()) {
-    list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || compareStrings(a.edge.key, b.edge.key));
+  for (const list of lists) {
+    if (list.length > 1) list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || compareStrings(a.edge.key, b.edge.key));
   }
-  return { adjacency, between };
+  const adjacency = new Map<string, Link[]>();
+  for (const [u, links] of near) adjacency.set(u, [...links].map(([v, edges]) => ({ v, edges })).sort((x, y) => compareStrings(x.v, y.v)));
+  return { adjacency };
 });
 
 /**
