@@ -165,16 +165,7 @@ SELECT ?role ?party ?member ?type WHERE {
     };
     const forward = spec?.forward ?? attributes.label;
     const inverse = spec?.inverse ?? `is ${attributes.label} of`;
-    add({
-      key: `${s}|${p}|${o}`,
-      source: reversed ? o : s,
-      target: reversed ? s : o,
-      attributes,
-      phrase: reversed ? inverse : forward,
-      inversePhrase: reversed ? forward : inverse,
-      claims,
-      triples: [[s, p, o]],
-    });
+    add(new PlainEdge(`${s}|${p}|${o}`, reversed ? o : s, reversed ? s : o, attributes, reversed ? inverse : forward, reversed ? forward : inverse, claims, reversed));
   }
 
   for (const row of territories.rows) {
@@ -244,6 +235,27 @@ SELECT ?role ?party ?member ?type WHERE {
   for (const edge of foreign.edges) add(edge);
 
   return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)), eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
+}
+
+/**
+ * An edge for one asserted triple, the bulk of the model (500k at a million triples): its triple
+ * is derived when asked rather than kept as two arrays per edge.
+ */
+class PlainEdge implements ModelEdge {
+  constructor(
+    readonly key: string,
+    readonly source: string,
+    readonly target: string,
+    readonly attributes: EdgeAttributes,
+    readonly phrase: string,
+    readonly inversePhrase: string,
+    readonly claims: string[],
+    private readonly reversed: boolean,
+  ) {}
+
+  get triples(): [string, string, string][] {
+    return [this.reversed ? [this.target, this.attributes.predicate, this.source] : [this.source, this.attributes.predicate, this.target]];
+  }
 }
 
 /** Every IRI-to-IRI statement with a cas: predicate, as ?s ?p ?o rows, a predicate at a time. */
