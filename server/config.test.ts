@@ -5,7 +5,7 @@ const CWD = "/srv/caspian";
 
 describe("parseConfig", () => {
   it("uses the documented defaults when nothing is given", () => {
-    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
+    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
   });
 
   it("reads the environment", () => {

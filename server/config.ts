@@ -14,9 +14,7 @@ import { CaspianError } from "../contract/errors.ts";
  * The validated settings (settings.ts), with paths made absolute and sizes in bytes. Embedded
  * configs drop the external store's fields; external ones drop --data.
  */
-export type Config = Omit<SettingValues, "uploadLimitMb" | "answerLimitMb" | "sparqlEndpoint" | "sparqlUpdateEndpoint" | "sparqlUser" | "sparqlPassword" | "adminToken" | "workers"> & {
-  /** Serving query workers; absent = chosen by the data's size (embeddedEngine.ts servingWorkers). */
-  workers?: number;
+export type Config = Omit<SettingValues, "uploadLimitMb" | "answerLimitMb" | "sparqlEndpoint" | "sparqlUpdateEndpoint" | "sparqlUser" | "sparqlPassword" | "adminToken"> & {
   /** Largest upload in bytes. */
   uploadLimit: number;
   /** Largest SPARQL answer body in bytes. */

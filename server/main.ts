@@ -131,9 +131,8 @@ async function startEngine(config: Config): Promise<Started> {
   const { store, loaded } = await UploadStore.open(config.dataDir);
   for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
   const uploaded = loaded.flatMap(({ dataset, quads }) => toChunks(intoGraph(quads, dataset.graph)));
-  const { EmbeddedEngine, servingWorkers } = await import("./sparql/embeddedEngine.ts");
-  const workers = config.workers ?? servingWorkers(datasets.bytes + uploaded.reduce((sum, chunk) => sum + chunk.length, 0));
-  const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers, queue: "fair", memoryCapMb: config.queryMemoryMb, heapMb: WORKER_HEAP_MB, ...options });
+  const { EmbeddedEngine } = await import("./sparql/embeddedEngine.ts");
+  const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, queue: "fair", memoryCapMb: config.queryMemoryMb, heapMb: WORKER_HEAP_MB, ...options });
   const ready = engine.answering.then(() => countTriples(datasets.files, engine.stats.fileTriples));
   ready.catch(() => {});
   return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready, settled: engine.ready };

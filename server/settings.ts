@@ -63,15 +63,7 @@ export const SETTINGS = {
   defaultData: { flag: "no-default-data", kind: "switch", schema: z.boolean().default(false).transform((off) => !off), shownDefault: "off", what: "skip the embedded `ontology/` and `data/` (then only `--data` files and uploads load)" },
   deadlineMs: { flag: "deadline", arg: "MS", env: "QUERY_DEADLINE_MS", kind: "value", schema: integer("deadline (--deadline / QUERY_DEADLINE_MS)", 1, 3_600_000).default(10_000), what: "a query running longer is stopped and answered 503" },
   rowCap: { flag: "row-cap", arg: "N", env: "ROW_CAP", kind: "value", schema: integer("row cap (--row-cap / ROW_CAP)", 1, 10_000_000).default(10_000), what: "most rows (or triples) in one answer" },
-  workers: {
-    flag: "workers",
-    arg: "N",
-    env: "WORKERS",
-    kind: "value",
-    schema: integer("workers (--workers / WORKERS)", 1, 64).optional(),
-    shownDefault: "`2`; `1` above 64 MB of data files",
-    what: "query worker threads, each with its own copy of the store (one more loads only while every worker is held by a long query)",
-  },
+  workers: { flag: "workers", arg: "N", env: "WORKERS", kind: "value", schema: integer("workers (--workers / WORKERS)", 1, 64).default(2), what: "query worker threads, each with its own copy of the store (one more loads only while every worker is held by a long query)" },
   rateLimit: { flag: "rate-limit", arg: "N", env: "CASPIAN_RATE_LIMIT", kind: "value", schema: integer("rate limit (--rate-limit / CASPIAN_RATE_LIMIT)", 0, 1_000_000).default(600), what: "SPARQL requests per minute per client; `0` for none" },
   apiRateLimit: { flag: "api-rate-limit", arg: "N", env: "CASPIAN_API_RATE_LIMIT", kind: "value", schema: integer("API rate limit (--api-rate-limit / CASPIAN_API_RATE_LIMIT)", 0, 1_000_000).default(1200), what: "`/api/v1` requests per minute per client (a bucket apart from `/sparql`'s); `0` for none" },
   answerLimitMb: {

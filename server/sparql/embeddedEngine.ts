@@ -47,17 +47,6 @@ export interface EmbeddedEngineOptions {
   unionDefaultGraph?: boolean;
 }
 
-/**
- * Serving workers when none are asked for: two on small data, so a runaway query holds one while
- * the other answers everyone; one above ONE_COPY_BYTES of data files, where a copy is the largest
- * thing the process holds (about 0.45 GB per million triples) and the lazy extra covers a runaway
- * query once it has loaded (workerPool.ts).
- */
-export const ONE_COPY_BYTES = 64 * 2 ** 20;
-export function servingWorkers(dataBytes: number): number {
-  return dataBytes > ONE_COPY_BYTES ? 1 : 2;
-}
-
 /** Background queries get this many times the configured deadline. */
 const BACKGROUND_DEADLINE_FACTOR = 6;
 
