@@ -6,7 +6,8 @@
  * 1M triples by default; BENCH_ISOLATION_TRIPLES to change), while simple requests (health and
  * a one-row SPARQL query) keep coming one after another. Reports the simple requests' p50/p99
  * idle and under attack (and their ratio), and when each pathological query was stopped, against
- * its deadline. Four query workers: the two attackers hold two, the simple queries use the rest.
+ * its deadline. Four query workers by default: the two attackers hold two, the simple queries
+ * use the rest (BENCH_ISOLATION_WORKERS=N for another count; "default" for the server's own).
  */
 import { createWriteStream, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -19,6 +20,7 @@ import { round, spawnServer, summarize, timedGet, type Summary } from "./measure
 const TRIPLES = Number(process.env.BENCH_ISOLATION_TRIPLES ?? 1_000_000);
 const DEADLINE_MS = Number(process.env.BENCH_ISOLATION_DEADLINE_MS ?? 10_000);
 const IDLE_REQUESTS = 300;
+const WORKERS = process.env.BENCH_ISOLATION_WORKERS ?? "4";
 
 export const PATHOLOGICAL: Record<string, string> = {
   "cartesian product": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
@@ -47,7 +49,7 @@ export async function runIsolationBench(): Promise<IsolationResult> {
   await finished(out);
   const started = performance.now();
   const server = await spawnServer(
-    ["--import", "tsx", "server/main.ts", "--quiet", "--no-default-data", "--data", file, "--workers", "4", "--deadline", String(DEADLINE_MS), "--rate-limit", "0", "--api-rate-limit", "0"],
+    ["--import", "tsx", "server/main.ts", "--quiet", "--no-default-data", "--data", file, ...(WORKERS === "default" ? [] : ["--workers", WORKERS]), "--deadline", String(DEADLINE_MS), "--rate-limit", "0", "--api-rate-limit", "0"],
     { PORT: "0" },
   );
   try {
