@@ -4,6 +4,7 @@
  * `npm run bench [-- server engines examples exports explorer map start scale]`: runs the chosen benchmarks (all but scale by default),
  * `npm run bench -- --load` (or --isolation, --soak) runs a hardening benchmark (load.ts, isolation.ts, soak.ts);
  * `npm run bench -- viewThread [--size 1m]` compares views in-process with the view thread (viewThread.ts),
+ * `npm run bench -- viewHeap [--size 1m]` gives what each view's remembered read holds in the heap (viewHeap.ts),
  * `npm run bench -- --size 1m` (or 10k, 100k, 5m, 10m; repeatable; `--store virtuoso` for the managed Virtuoso store) runs scale.ts,
  * prints their tables and writes the figures to bench/results/<time>.json. Not a test: figures
  * vary with the machine; compare ratios, not milliseconds.
@@ -48,6 +49,12 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     const { printViewThreadBench, runViewThreadBench } = await import("./viewThread.ts");
     const rows = await runViewThreadBench(sizes[0]);
     printViewThreadBench(rows);
+    return rows;
+  },
+  viewHeap: async () => {
+    const { printViewHeapBench, runViewHeapBench } = await import("./viewHeap.ts");
+    const rows = await runViewHeapBench(sizes[0]);
+    printViewHeapBench(rows);
     return rows;
   },
   scale: async () => {
