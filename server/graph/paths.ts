@@ -117,7 +117,7 @@ interface PathIndex {
 }
 
 /** The parallel model edges between u and v: a binary search of u's sorted links. (A map by pair
- * kept a key string per pair: 100 MB at a million triples.) */
+ * kept a key string per pair: the index was 227 MB at a million triples, 152 MB without.) */
 function edgesBetween(index: PathIndex, u: string, v: string): IndexedEdge[] {
   const links = index.adjacency.get(u) ?? [];
   let [low, high] = [0, links.length - 1];
