@@ -5,12 +5,12 @@ const CWD = "/srv/caspian";
 
 describe("parseConfig", () => {
   it("uses the documented defaults when nothing is given", () => {
-    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
+    expect(parseConfig([], {}, CWD)).toEqual({ port: 3000, host: "127.0.0.1", data: [], defaultData: true, deadlineMs: 10_000, rowCap: 10_000, workers: 2, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded", keepViewAnswers: 200_000 });
   });
 
   it("reads the environment", () => {
     const config = parseConfig([], { PORT: "0", HOST: "0.0.0.0", QUERY_DEADLINE_MS: "2500", ROW_CAP: "50", WORKERS: "3", CASPIAN_DATA: "a.ttl, b.ttl" }, CWD);
-    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded" });
+    expect(config).toEqual({ port: 0, host: "0.0.0.0", data: ["/srv/caspian/a.ttl", "/srv/caspian/b.ttl"], defaultData: true, deadlineMs: 2500, rowCap: 50, workers: 3, rateLimit: 600, apiRateLimit: 1200, allowedHosts: [], dataDir: "/srv/caspian/.caspian", uploadLimit: 100 * 1024 * 1024, uploadTriples: 5_000_000, uploadTimeoutMs: 60_000, answerLimit: 16 * 1024 * 1024, sendTimeoutMs: 30_000, queryMemoryMb: 1024, quiet: false, profile: "auto", store: "embedded", keepViewAnswers: 200_000 });
   });
 
   it("lets flags win over the environment and repeats --data", () => {
@@ -25,6 +25,11 @@ describe("parseConfig", () => {
   it("reads the admin token, data directory, upload limit and profile", () => {
     const config = parseConfig(["--data-dir", "store", "--upload-limit", "5", "--profile", "wikidata"], { CASPIAN_ADMIN_TOKEN: "a-long-secret" }, CWD);
     expect(config).toMatchObject({ adminToken: "a-long-secret", dataDir: "/srv/caspian/store", uploadLimit: 5 * 1024 * 1024, profile: "wikidata" });
+  });
+
+  it("keeps view answers from a store size, or never with off", () => {
+    expect(parseConfig(["--keep-view-answers", "0"], {}, CWD)).toMatchObject({ keepViewAnswers: 0 });
+    expect(parseConfig([], { CASPIAN_KEEP_VIEW_ANSWERS: "off" }, CWD)).toMatchObject({ keepViewAnswers: "off" });
   });
 
   it("starts with only the uploaded datasets when --no-default-data comes without --data", () => {
@@ -58,6 +63,7 @@ describe("parseConfig", () => {
     { argv: ["--colour"], env: {}, says: /Unknown option '--colour'/ },
     { argv: ["--profile", "dbpedia"], env: {}, says: /auto, default or wikidata/ },
     { argv: ["--admin-token", "short"], env: {}, says: /at least 8/ },
+    { argv: ["--keep-view-answers", "some"], env: {}, says: /keep view answers/ },
     { argv: ["--sparql-update-endpoint", "http://example.org/update"], env: {}, says: /needs --sparql-endpoint/ },
     { argv: ["--sparql-endpoint", "ftp://example.org/"], env: {}, says: /http\(s\) URL/ },
     { argv: ["--sparql-endpoint", "http://example.org/sparql", "--data", "a.ttl"], env: {}, says: /lives in that endpoint/ },

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +88,46 @@ describe("main", () => {
       expect(await treatiesOnTimeline("wikidata")).toContain("Treaty of Gulistan");
       // The same data has wdt:P31 statements, so auto would pick wikidata; default must not.
       expect(await treatiesOnTimeline("default")).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers a restart over the same data from the view answers it kept, and not once the data file changed", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "caspian-main-"));
+    const file = join(dataDir, "mini.ttl");
+    await copyFile("server/graph/fixtures/mini.ttl", file);
+    const entity = `/api/v1/entity?iri=${encodeURIComponent("https://w3id.org/caspian/data/Iran")}`;
+    const served = async (): Promise<{ graph: string; entity: string }> => {
+      const args = ["--no-default-data", "--data", file, "--data-dir", dataDir, "--workers", "1", "--keep-view-answers", "0", "--quiet"];
+      const { firstLine, exit } = start(args, { PORT: "0" });
+      const url = (await firstLine).replace("Caspian listening on ", "");
+      const answers = { graph: await (await fetch(`${url}/api/v1/graph?view=actors`)).text(), entity: await (await fetch(`${url}${entity}`)).text() };
+      // The answers are written after they are sent.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child!.kill("SIGTERM");
+      await exit;
+      return answers;
+    };
+    const keptFiles = async () => {
+      const versions = await readdir(join(dataDir, "view-answers"));
+      return (await Promise.all(versions.map(async (version) => (await readdir(join(dataDir, "view-answers", version))).map((name) => join(dataDir, "view-answers", version, name))))).flat();
+    };
+    try {
+      const first = await served();
+      expect(JSON.parse(first.entity)).toMatchObject({ iri: "https://w3id.org/caspian/data/Iran" });
+      const kept = await keptFiles();
+      expect(kept).toHaveLength(2);
+      // Marked, so an answer read back from disk shows it came from there.
+      for (const path of kept) await writeFile(path, JSON.stringify({ keptFile: path }));
+      const second = await served();
+      expect([JSON.parse(second.graph).keptFile, JSON.parse(second.entity).keptFile].sort()).toEqual(kept.sort());
+
+      await writeFile(file, "@prefix cd: <https://w3id.org/caspian/data/> .\ncd:Iran <http://www.w3.org/2000/01/rdf-schema#label> \"Iran\" .\n");
+      const third = await served();
+      expect(third.entity).not.toContain("keptFile");
+      expect(JSON.parse(third.entity)).toMatchObject({ iri: "https://w3id.org/caspian/data/Iran" });
+      expect(await readdir(join(dataDir, "view-answers"))).toHaveLength(2);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -8,12 +8,14 @@
  * prints progress lines on stderr. Shuts down cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { createApp, DEFAULT_SOURCE_DIR } from "./app.ts";
 import { ConfigError, parseConfig, USAGE, type Config } from "./config.ts";
 import type { UploadRouteDeps } from "./http/uploadRoutes.ts";
+import { ViewAnswerCache, viewFingerprint } from "./graph/viewAnswerCache.ts";
 import { ViewThread } from "./graph/viewRunner.ts";
 import { attachViews } from "./graph/viewState.ts";
-import { countTriples, DEFAULT_SOURCES, intoGraph, planDatasets, toChunks, type DatasetFile } from "./rdf/loadDatasets.ts";
+import { countTriples, DEFAULT_SOURCES, intoGraph, planDatasets, toChunks, type DatasetFile, type StoreSource } from "./rdf/loadDatasets.ts";
 import { UploadStore } from "./rdf/uploadStore.ts";
 import type { QueryEngine } from "./sparql/engine.ts";
 import { inBackground } from "./sparql/lanes.ts";
@@ -38,10 +40,21 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { engine, datasets, uploads, ready, settled } = await startEngine(config);
+  const { engine, datasets, uploads, ready, settled, loadedFrom } = await startEngine(config);
   attachViews(engine, { profile: config.profile });
   // The explorer's views run in their own thread (server/graph/viewThread.ts).
-  const views = new ViewThread(engine, { sourceDir: DEFAULT_SOURCE_DIR });
+  const viewThread = new ViewThread(engine, { sourceDir: DEFAULT_SOURCE_DIR });
+  // An external store's data can change behind the server's back: its answers are never kept.
+  const views =
+    loadedFrom && config.keepViewAnswers !== "off"
+      ? new ViewAnswerCache(viewThread, {
+          engine,
+          folder: join(config.dataDir, "view-answers"),
+          fingerprint: await viewFingerprint({ files: loadedFrom, settings: { profile: config.profile, rowCap: config.rowCap } }),
+          loaded: ready,
+          minTriples: config.keepViewAnswers,
+        })
+      : viewThread;
   const app = createApp({ engine, views, config, datasets, rateLimit: { sparqlPerMinute: config.rateLimit, apiPerMinute: config.apiRateLimit }, uploads, requestLog: config.quiet ? undefined : process.stdout });
 
   const server = app.listen(config.port, config.host);
@@ -107,6 +120,8 @@ interface Started {
   ready: Promise<void>;
   /** Resolves when every worker has loaded: background work waits for it, so it never holds the only one. */
   settled?: Promise<void>;
+  /** Every file the data was loaded from, uploads included; absent for an external store. */
+  loadedFrom?: string[];
 }
 
 async function startEngine(config: Config): Promise<Started> {
@@ -126,7 +141,7 @@ async function startEngine(config: Config): Promise<Started> {
   if (config.store === "virtuoso") {
     const { startManagedVirtuoso } = await import("./sparql/virtuosoStore.ts");
     const virtuoso = await startManagedVirtuoso({ dataDir: config.dataDir, sources: datasets.sources, ...options, log: (line) => console.error(line) });
-    return { engine: virtuoso.engine, datasets, ready: Promise.resolve() };
+    return { engine: virtuoso.engine, datasets, ready: Promise.resolve(), loadedFrom: filesOf(datasets.sources) };
   }
   const { store, loaded } = await UploadStore.open(config.dataDir);
   for (const file of store.quarantined) console.error(`Moved ${file.file} in ${config.dataDir} to quarantine/: it ${file.reason}.`);
@@ -135,7 +150,12 @@ async function startEngine(config: Config): Promise<Started> {
   const engine = EmbeddedEngine.open({ sources: datasets.sources, chunks: uploaded, workers: config.workers, queue: "fair", memoryCapMb: config.queryMemoryMb, heapMb: WORKER_HEAP_MB, ...options });
   const ready = engine.answering.then(() => countTriples(datasets.files, engine.stats.fileTriples));
   ready.catch(() => {});
-  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready, settled: engine.ready };
+  const loadedFrom = [...filesOf(datasets.sources), ...loaded.map(({ dataset }) => store.fileOf(dataset.name))];
+  return { engine, datasets, uploads: { store, loader: engine, adminToken: config.adminToken, limit: config.uploadLimit, limits: { triples: config.uploadTriples, timeMs: config.uploadTimeoutMs }, files: datasets.files }, ready, settled: engine.ready, loadedFrom };
+}
+
+function filesOf(sources: readonly StoreSource[]): string[] {
+  return sources.flatMap((source) => (source.kind === "file" ? [source.path] : []));
 }
 
 /** Every few seconds while the store loads, one line on stderr: how far, how fast, how long still. */

@@ -97,6 +97,16 @@ export const SETTINGS = {
   sparqlPassword: { env: "CASPIAN_SPARQL_PASSWORD", kind: "value", schema: z.string().optional(), what: "Basic-auth password for the external store" },
   adminToken: { flag: "admin-token", arg: "TOKEN", env: "CASPIAN_ADMIN_TOKEN", kind: "value", schema: z.string().min(8, { error: "admin token (--admin-token / CASPIAN_ADMIN_TOKEN) must be at least 8 characters" }).optional(), shownDefault: "— (read-only)", what: "allows uploads and deletions with `Authorization: Bearer TOKEN`" },
   dataDir: { flag: "data-dir", arg: "DIR", env: "CASPIAN_DATA_DIR", kind: "value", schema: z.string().min(1).default(".caspian"), what: "where uploaded datasets are kept" },
+  keepViewAnswers: {
+    flag: "keep-view-answers",
+    arg: "N",
+    env: "CASPIAN_KEEP_VIEW_ANSWERS",
+    kind: "value",
+    schema: z
+      .union([z.literal("off"), integer("keep view answers", 0, 1_000_000_000)], { error: "keep view answers (--keep-view-answers / CASPIAN_KEEP_VIEW_ANSWERS) must be a whole number of triples, or off" })
+      .default(200_000),
+    what: "on a store of at least N triples, each view answer is kept in the data directory (`view-answers/`) and read back on the next start over the same data, so the first screen after a restart does not wait for the graph model; `off` never",
+  },
   uploadLimitMb: { flag: "upload-limit", arg: "MB", env: "CASPIAN_UPLOAD_LIMIT_MB", kind: "value", schema: integer("upload limit (--upload-limit / CASPIAN_UPLOAD_LIMIT_MB)", 1, 100_000).default(100), what: "largest upload, before and after XML entity expansion (stored as N-Quads it may grow to 8 times that)" },
   uploadTriples: {
     flag: "upload-triples",

@@ -88,6 +88,11 @@ export class UploadStore {
 
   private constructor(readonly dir: string) {}
 
+  /** The file that holds a stored dataset's N-Quads. */
+  fileOf(name: string): string {
+    return join(this.dir, "datasets", `${name}.nq`);
+  }
+
   /**
    * Opens (creating) the store and reads every dataset back. Returns the store and the quads of
    * each dataset that survived, for the engine to load.
@@ -164,7 +169,7 @@ export class UploadStore {
   async snapshot(name: string): Promise<DatasetSnapshot | undefined> {
     const dataset = this.datasets.get(name);
     if (!dataset) return undefined;
-    return { dataset, nquads: await readFile(join(this.dir, "datasets", `${name}.nq`), "utf8") };
+    return { dataset, nquads: await readFile(this.fileOf(name), "utf8") };
   }
 
   /** Puts a dataset back as `snapshot` found it (none: removes it), durably, file and index. */
@@ -187,7 +192,7 @@ export class UploadStore {
     if (!this.datasets.delete(name)) return false;
     // Index first: a crash between the two leaves a stray file, which the next open quarantines.
     await this.writeIndex();
-    await rm(join(this.dir, "datasets", `${name}.nq`), { force: true });
+    await rm(this.fileOf(name), { force: true });
     await fsyncDir(join(this.dir, "datasets"));
     return true;
   }
