@@ -15,6 +15,7 @@ import type { Lane } from "../sparql/taskQueue.ts";
 import { readTsvResults } from "../sparql/tsvResults.ts";
 import type { TsvAnswer } from "../sparql/workerProtocol.ts";
 import { crossError, uncrossError, type EngineCall, type FromViewThread, type ToViewThread, type ViewThreadInit } from "./viewProtocol.ts";
+import { IdleCollection } from "./idleCollection.ts";
 import { runView } from "./viewRegistry.ts";
 import { attachViews, viewsOf } from "./viewState.ts";
 
@@ -94,17 +95,20 @@ class HostEngine implements QueryEngine {
 }
 
 const engine = attachViews(new HostEngine(), { profile: init.profile });
+const idle = new IdleCollection();
 
 port.on("message", (message: ToViewThread) => {
   if (message.type === "view") {
     viewsOf(engine).hostStamp = message.stamp;
     const run = () => runView(message.name, engine, message.args as never, { sourceDir: init.sourceDir });
+    idle.begin();
     context
       .run({ lane: message.lane, ...(message.client !== undefined ? { client: message.client } : {}) }, run)
       .then(
         (value) => post({ type: "viewAnswer", id: message.id, json: toJson(value) }),
         (error: unknown) => post({ type: "viewFailed", id: message.id, error: crossError(error) }),
-      );
+      )
+      .finally(() => idle.end());
     return;
   }
   const waiting = pending.get(message.id);
