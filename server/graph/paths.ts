@@ -42,12 +42,6 @@ export interface PathOptions {
   window?: TimeWindow;
 }
 
-/** An edge of the path index with its span (undefined = undated). */
-interface IndexedEdge {
-  edge: ModelEdge;
-  span?: Span;
-}
-
 export async function paths(engine: QueryEngine, from: string, to: string, max = DEFAULT_PATHS, options: PathOptions = {}): Promise<PathsResult> {
   const [model, schema, index] = await Promise.all([readGraphModel(engine), schemaIndex(engine), pathIndex(engine)]);
   for (const [iri, end] of [[from, "from"], [to, "to"]] as const) {
@@ -58,10 +52,14 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
   }
   const order = options.order ?? "any";
   const window = hasWindow(options.window) ? options.window : undefined;
-  const usable = (e: IndexedEdge) => !window || (e.span !== undefined && meets(e.span, window));
+  const usable = (e: ModelEdge) => {
+    if (!window) return true;
+    const span = index.span(e);
+    return span !== undefined && meets(span, window);
+  };
   const restricted = window ? usable : undefined;
 
-  let chosen: { u: string; v: string; edge: IndexedEdge }[][];
+  let chosen: Step[][];
   if (from === to) chosen = [[]];
   else if (order === "time") chosen = timePaths(index, from, to, max, usable);
   else {
@@ -73,7 +71,7 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     );
   }
   const claims = new Set<string>();
-  for (const steps of chosen) for (const { edge } of steps) for (const claim of edge.edge.claims) claims.add(claim);
+  for (const steps of chosen) for (const { edge } of steps) for (const claim of edge.claims) claims.add(claim);
   const evidence = await evidenceFor(engine, claims);
 
   const ref = (iri: string): Ref => ({ iri, label: model.nodes.get(iri)!.attributes.label });
@@ -83,7 +81,8 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
     order,
     paths: chosen.map((steps) => ({
       nodes: [from, ...steps.map((s) => s.v)].map(ref),
-      steps: steps.map(({ u, v, edge: { edge, span } }): PathStep => {
+      steps: steps.map(({ u, v, edge }): PathStep => {
+        const span = index.span(edge);
         const phrase = edge.source === u ? edge.phrase : edge.inversePhrase;
         const seen = new Set<string>();
         const stepEvidence: Evidence[] = [];
@@ -105,26 +104,34 @@ export async function paths(engine: QueryEngine, from: string, to: string, max =
   };
 }
 
-/** A neighbour and the parallel model edges to it, sorted by start year (undated last). */
-interface Link {
-  v: string;
-  edges: IndexedEdge[];
+/**
+ * An entity's links: its neighbours sorted by key, and at the same position the parallel model
+ * edges to each, sorted by start year (undated last). Two arrays rather than an object per link:
+ * at a million triples that is a million objects fewer.
+ */
+interface Links {
+  neighbours: string[];
+  edges: ModelEdge[][];
 }
 
 interface PathIndex {
-  /** The links of every entity (no cited works, no citation edges), sorted by neighbour key. */
-  adjacency: Map<string, Link[]>;
+  /** The links of every entity (no cited works, no citation edges). */
+  adjacency: Map<string, Links>;
+  /** An edge's span (timeWindow.ts), undefined when undated. */
+  span: (edge: ModelEdge) => Span | undefined;
 }
 
-/** The parallel model edges between u and v: a binary search of u's sorted links. (A map by pair
- * kept a key string per pair: the index was 227 MB at a million triples, 152 MB without.) */
-function edgesBetween(index: PathIndex, u: string, v: string): IndexedEdge[] {
-  const links = index.adjacency.get(u) ?? [];
-  let [low, high] = [0, links.length - 1];
+const NO_LINKS: Links = { neighbours: [], edges: [] };
+
+/** The parallel model edges between u and v: a binary search of u's sorted neighbours. (A map by
+ * pair kept a key string per pair: the index was 227 MB at a million triples, 152 MB without.) */
+function edgesBetween(index: PathIndex, u: string, v: string): ModelEdge[] {
+  const { neighbours, edges } = index.adjacency.get(u) ?? NO_LINKS;
+  let [low, high] = [0, neighbours.length - 1];
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const order = compareStrings(links[mid]!.v, v);
-    if (order === 0) return links[mid]!.edges;
+    const order = compareStrings(neighbours[mid]!, v);
+    if (order === 0) return edges[mid]!;
     if (order < 0) low = mid + 1;
     else high = mid - 1;
   }
@@ -135,9 +142,9 @@ function edgesBetween(index: PathIndex, u: string, v: string): IndexedEdge[] {
 const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
   const [model, time] = await Promise.all([readGraphModel(engine), readTimeIndex(engine)]);
   // Each pair's list of parallel edges is built once and shared by both ends' links.
-  const near = new Map<string, Map<string, IndexedEdge[]>>();
+  const near = new Map<string, Map<string, ModelEdge[]>>();
   for (const [key, node] of model.nodes) if (node.attributes.kind !== "source") near.set(key, new Map());
-  const lists: IndexedEdge[][] = [];
+  const lists: ModelEdge[][] = [];
   for (const edge of model.edges) {
     const [atSource, atTarget] = [near.get(edge.source), near.get(edge.target)];
     if (edge.attributes.kind === "citation" || !atSource || !atTarget) continue;
@@ -148,15 +155,18 @@ const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
       atSource.set(edge.target, list);
       atTarget.set(edge.source, list);
     }
-    const span = time.edgeSpan(edge);
-    list.push(span ? { edge, span } : { edge });
+    list.push(edge);
   }
+  const start = (edge: ModelEdge) => time.edgeSpan(edge)?.start ?? Infinity;
   for (const list of lists) {
-    if (list.length > 1) list.sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || compareStrings(a.edge.key, b.edge.key));
+    if (list.length > 1) list.sort((a, b) => start(a) - start(b) || compareStrings(a.key, b.key));
   }
-  const adjacency = new Map<string, Link[]>();
-  for (const [u, links] of near) adjacency.set(u, [...links].map(([v, edges]) => ({ v, edges })).sort((x, y) => compareStrings(x.v, y.v)));
-  return { adjacency };
+  const adjacency = new Map<string, Links>();
+  for (const [u, links] of near) {
+    const neighbours = [...links.keys()].sort(compareStrings);
+    adjacency.set(u, { neighbours, edges: neighbours.map((v) => links.get(v)!) });
+  }
+  return { adjacency, span: (edge) => time.edgeSpan(edge) };
 });
 
 /**
@@ -165,10 +175,10 @@ const pathIndex = perEngine(async (engine): Promise<PathIndex> => {
  * shortest path runs through that meeting layer, and the paths are walked back from `to`,
  * smallest keys first, as a one-sided search would list them.
  */
-function shortestPaths(index: PathIndex, from: string, to: string, max: number, usable?: (e: IndexedEdge) => boolean): string[][] {
+function shortestPaths(index: PathIndex, from: string, to: string, max: number, usable?: (e: ModelEdge) => boolean): string[][] {
   const neighbours = (u: string): string[] => {
-    const links = index.adjacency.get(u) ?? [];
-    return (usable ? links.filter((l) => l.edges.some(usable)) : links).map((l) => l.v);
+    const links = index.adjacency.get(u) ?? NO_LINKS;
+    return usable ? links.neighbours.filter((_, i) => links.edges[i]!.some(usable)) : links.neighbours;
   };
   const df = new Map<string, number>([[from, 0]]);
   const db = new Map<string, number>([[to, 0]]);
@@ -234,10 +244,10 @@ interface TimeState {
   t: number;
   steps: number;
   prev?: TimeState;
-  edge?: IndexedEdge;
+  edge?: ModelEdge;
 }
 
-type Step = { u: string; v: string; edge: IndexedEdge };
+type Step = { u: string; v: string; edge: ModelEdge };
 
 function nodesOf(state: TimeState): Set<string> {
   const nodes = new Set<string>();
@@ -252,8 +262,8 @@ function nodesOf(state: TimeState): Set<string> {
  * earlier last start; backward: a later first start). It stops at the first layer where a
  * forward and a backward state meet at a node in time order.
  */
-function timePaths(index: PathIndex, from: string, to: string, max: number, usable: (e: IndexedEdge) => boolean): Step[][] {
-  const dated = (e: IndexedEdge) => e.span !== undefined && usable(e);
+function timePaths(index: PathIndex, from: string, to: string, max: number, usable: (e: ModelEdge) => boolean): Step[][] {
+  const startOf = (e: ModelEdge) => (usable(e) ? index.span(e)?.start : undefined);
   // Every state kept, per node and side (few: each improves on the last).
   const kept = [new Map<string, TimeState[]>([[from, [{ node: from, t: -Infinity, steps: 0 }]]]), new Map<string, TimeState[]>([[to, [{ node: to, t: Infinity, steps: 0 }]]])] as const;
   const best = [new Map<string, number>([[from, -Infinity]]), new Map<string, number>([[to, Infinity]])] as const;
@@ -264,14 +274,22 @@ function timePaths(index: PathIndex, from: string, to: string, max: number, usab
     const reached = new Map<string, TimeState>();
     for (const state of frontiers[side]) {
       const onPath = nodesOf(state);
-      for (const { v, edges } of index.adjacency.get(state.node) ?? []) {
+      const links = index.adjacency.get(state.node) ?? NO_LINKS;
+      for (let i = 0; i < links.neighbours.length; i++) {
+        const v = links.neighbours[i]!;
         if (onPath.has(v)) continue;
         // Forward: the earliest edge starting no earlier than t; backward: the latest starting no later.
-        let edge: IndexedEdge | undefined;
-        if (side === 0) edge = edges.find((e) => dated(e) && e.span!.start >= state.t);
-        else for (const e of edges) if (dated(e) && e.span!.start <= state.t) edge = e;
+        let edge: ModelEdge | undefined;
+        let t = 0;
+        for (const e of links.edges[i]!) {
+          const start = startOf(e);
+          if (start === undefined) continue;
+          if (side === 0 ? start >= state.t : start <= state.t) {
+            [edge, t] = [e, start];
+            if (side === 0) break;
+          }
+        }
         if (!edge) continue;
-        const t = edge.span!.start;
         const previous = best[side].get(v);
         if (previous !== undefined && (side === 0 ? t >= previous : t <= previous)) continue;
         const current = reached.get(v);
@@ -307,12 +325,12 @@ function timePaths(index: PathIndex, from: string, to: string, max: number, usab
 }
 
 /** Among parallel edges, the one with most evidence, then a relation over a plain "other" link. */
-function bestEdge(edges: IndexedEdge[]): IndexedEdge {
+function bestEdge(edges: ModelEdge[]): ModelEdge {
   return [...edges].sort(
     (a, b) =>
-      b.edge.attributes.evidenceCount - a.edge.attributes.evidenceCount ||
-      Number(a.edge.attributes.kind === "other") - Number(b.edge.attributes.kind === "other") ||
-      compareStrings(a.edge.key, b.edge.key),
+      b.attributes.evidenceCount - a.attributes.evidenceCount ||
+      Number(a.attributes.kind === "other") - Number(b.attributes.kind === "other") ||
+      compareStrings(a.key, b.key),
   )[0]!;
 }
 
