@@ -257,5 +257,23 @@ SELECT ?x ?member ?memberLabel ?level ?levelLabel ?geography ?geographyLabel ?pe
     if (compareStrings(iriOf(row, "period") ?? "", iriOf(group.row, "period") ?? "") < 0) group.row = row;
     grouped.set(x, group);
   }
-  return { periods: periodList.sort(byTime), events: eventList.sort(byTime), states: grouped, ref, rank: (level) => schema.rank(level) };
+  // A request later names only the states' members, levels, geographies and periods: their labels
+  // are kept apart, so the labels of every event (and the rows behind them) are not.
+  const stateLabels = new Map<string, string>();
+  for (const row of states.rows) {
+    for (const v of ["member", "level", "geography", "period"]) {
+      const iri = iriOf(row, v);
+      if (iri && labels.has(iri)) stateLabels.set(iri, labels.get(iri));
+    }
+  }
+  return { periods: periodList.sort(byTime), events: eventList.sort(byTime), states: grouped, ...stateRefs(stateLabels, schema) };
 });
+
+/** `ref` and `rank` for the states, made outside timelineData: a closure made inside it would keep
+ * that function's whole scope alive (V8 gives its closures one shared context), label map included. */
+function stateRefs(labels: ReadonlyMap<string, string>, schema: Awaited<ReturnType<typeof schemaIndex>>): Pick<TimelineData, "ref" | "rank"> {
+  return {
+    ref: (iri) => ({ iri, label: labels.get(iri) ?? schema.label(iri) }),
+    rank: (level) => schema.rank(level),
+  };
+}
