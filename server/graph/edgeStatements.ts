@@ -18,7 +18,7 @@ import { schemaIndex } from "./schemaIndex.ts";
 import { SPARQL_PREFIXES, bool, compareStrings, iriOf, selectAll, str, valuesClause } from "./sparqlText.ts";
 import type { StatementNode } from "./statements.ts";
 import { spanOf } from "./timeWindow.ts";
-import { readViewData, type GraphFilters, type ViewData } from "./viewData.ts";
+import { edgeByKey, readViewData, type GraphFilters, type ViewData } from "./viewData.ts";
 import { CD } from "./vocabulary.ts";
 
 type Triple = [string, string, string];
@@ -53,7 +53,7 @@ const SYMMETRIC_OK = (c: Contribution) => c.relation === "alliance" || c.relatio
 /** The statements of a full-view edge, by its key (GET /api/v1/graph's edge keys). */
 export async function modelEdgeStatements(engine: QueryEngine, key: string, filters: GraphFilters = {}): Promise<EdgeStatements> {
   const data = await readViewData(engine);
-  const edge = data.edgeByKey.get(key);
+  const edge = edgeByKey(data.model, key);
   if (!edge) throw new NotFoundError(`No edge with key ${JSON.stringify(key.slice(0, 300))} in the graph. GET /api/v1/graph lists the edge keys.`);
   const ground = edge.attributes.via ?? edge.claims[0] ?? edge.triples[0]?.[0] ?? edge.source;
   return answer(engine, data, key, edge.source, edge.target, edge.attributes.kind, [{ ground, triples: edge.triples }], filters);

@@ -165,7 +165,7 @@ SELECT ?role ?party ?member ?type WHERE {
     };
     const forward = spec?.forward ?? attributes.label;
     const inverse = spec?.inverse ?? `is ${attributes.label} of`;
-    add(new PlainEdge(`${s}|${p}|${o}`, reversed ? o : s, reversed ? s : o, attributes, reversed ? inverse : forward, reversed ? forward : inverse, claims, reversed));
+    add(new PlainEdge(reversed ? o : s, reversed ? s : o, attributes, reversed ? inverse : forward, reversed ? forward : inverse, claims, reversed));
   }
 
   for (const row of territories.rows) {
@@ -234,16 +234,18 @@ SELECT ?role ?party ?member ?type WHERE {
   for (const node of foreign.nodes) nodes.set(node.key, node);
   for (const edge of foreign.edges) add(edge);
 
-  return { nodes, edges: [...edges.values()].sort((a, b) => compareStrings(a.key, b.key)), eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
+  // Sorted by the build's own keys: a plain edge makes its key anew each time it is asked.
+  const sorted = [...edges].sort(([a], [b]) => compareStrings(a, b)).map(([, edge]) => edge);
+  return { nodes, edges: sorted, eventTypes: facts.eventTypes, start: facts.start, end: facts.end };
 }
 
 /**
- * An edge for one asserted triple, the bulk of the model (500k at a million triples): its triple
- * is derived when asked rather than kept as two arrays per edge.
+ * An edge for one asserted triple, the bulk of the model (500k at a million triples): its key
+ * (`s|p|o`) and its triple are derived when asked rather than kept, ~85 MB of key strings and two
+ * arrays per edge at a million triples.
  */
 class PlainEdge implements ModelEdge {
   constructor(
-    readonly key: string,
     readonly source: string,
     readonly target: string,
     readonly attributes: EdgeAttributes,
@@ -252,6 +254,11 @@ class PlainEdge implements ModelEdge {
     readonly claims: string[],
     private readonly reversed: boolean,
   ) {}
+
+  get key(): string {
+    const [s, o] = this.reversed ? [this.target, this.source] : [this.source, this.target];
+    return `${s}|${this.attributes.predicate}|${o}`;
+  }
 
   get triples(): [string, string, string][] {
     return [this.reversed ? [this.target, this.attributes.predicate, this.source] : [this.source, this.attributes.predicate, this.target]];

@@ -63,7 +63,7 @@ export class TimeIndex {
     private readonly spans: ReadonlyMap<string, readonly Span[]>,
     /** Own span of every dated resource and of undated ones during dated periods. */
     private readonly own: ReadonlyMap<string, Span>,
-    private readonly edgeSpans: ReadonlyMap<string, Span>,
+    private readonly edgeSpans: ReadonlyMap<ModelEdge, Span>,
   ) {}
 
   /** The resource's spans (its own, else its statements'), sorted; empty when undated. */
@@ -78,7 +78,7 @@ export class TimeIndex {
 
   /** The span of a model edge's statement, if dated. */
   edgeSpan(edge: ModelEdge): Span | undefined {
-    return this.edgeSpans.get(edge.key);
+    return this.edgeSpans.get(edge);
   }
 
   /** The rule: "in" when a span meets the window (always, when there is no window). */
@@ -99,7 +99,7 @@ export class TimeIndex {
   /** Whether a view keeps a model edge: its span meets the window, or it is undated and asked for. */
   keepsEdge(edge: ModelEdge, window: TimeWindow | undefined, undated: UndatedPolicy = "exclude"): boolean {
     if (!hasWindow(window)) return true;
-    const span = this.edgeSpans.get(edge.key);
+    const span = this.edgeSpans.get(edge);
     return span ? meets(span, window) : undated === "include";
   }
 }
@@ -144,12 +144,13 @@ export function buildTimeIndex(
     return span;
   };
 
-  const edgeSpans = new Map<string, Span>();
+  // By the edge itself: a plain edge's key is made anew each time it is asked (graphModel.ts).
+  const edgeSpans = new Map<ModelEdge, Span>();
   const touching = new Map<string, Span[]>();
   for (const edge of model.edges) {
     const span = statementSpan(edge, statements, ownSpan);
     if (!span) continue;
-    edgeSpans.set(edge.key, span);
+    edgeSpans.set(edge, span);
     appendTo(touching, edge.source, span);
     appendTo(touching, edge.target, span);
   }

@@ -9,7 +9,7 @@ import type { GraphPayload, GraphViewName, NodeKind, RelationKind } from "../../
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
 import { perEngine } from "./perEngine.ts";
-import { appendTo } from "./sparqlText.ts";
+import { appendTo, compareStrings } from "./sparqlText.ts";
 import { readStatements, type StatementIndex } from "./statements.ts";
 import { hasWindow, readTimeIndex, type TimeIndex, type TimeWindow, type UndatedPolicy } from "./timeWindow.ts";
 
@@ -35,8 +35,7 @@ export interface ViewData {
   model: GraphModel;
   time: TimeIndex;
   statements: StatementIndex;
-  /** Model edges by key, and the edges touching each node: lookups without a scan of every edge. */
-  edgeByKey: ReadonlyMap<string, ModelEdge>;
+  /** The edges touching each node: lookups without a scan of every edge. */
   incident: ReadonlyMap<string, readonly ModelEdge[]>;
   /** Payloads already answered for this data version, by their filters (graphView.ts). */
   payloads: Map<string, Promise<GraphPayload>>;
@@ -44,15 +43,27 @@ export interface ViewData {
 
 export const readViewData = perEngine(async (engine: QueryEngine): Promise<ViewData> => {
   const [model, time, statements] = await Promise.all([readGraphModel(engine), readTimeIndex(engine), readStatements(engine)]);
-  const edgeByKey = new Map<string, ModelEdge>();
   const incident = new Map<string, ModelEdge[]>();
   for (const edge of model.edges) {
-    edgeByKey.set(edge.key, edge);
     appendTo(incident, edge.source, edge);
     appendTo(incident, edge.target, edge);
   }
-  return { model, time, statements, edgeByKey, incident, payloads: new Map() };
+  return { model, time, statements, incident, payloads: new Map() };
 });
+
+/** The model edge with `key`: a binary search of the edges, which are sorted by key (a map by key
+ * would keep the key strings a plain edge does not, graphModel.ts). */
+export function edgeByKey(model: GraphModel, key: string): ModelEdge | undefined {
+  let [low, high] = [0, model.edges.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = compareStrings(model.edges[mid]!.key, key);
+    if (order === 0) return model.edges[mid];
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
 
 /** The window of the filters, or undefined when none was asked. */
 export function windowOf(filters: { from?: number; to?: number }): TimeWindow | undefined {
