@@ -57,10 +57,11 @@ export interface Reply {
 }
 
 /** One GET over a kept-alive connection, timed from send to the last byte. */
-export function timedGet(url: string, headers: Record<string, string> = {}): Promise<Reply> {
+/** `via`: another keep-alive agent (one bound to another local address, say). */
+export function timedGet(url: string, headers: Record<string, string> = {}, via: Agent = agent): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(url, { agent, headers }, (res) => {
+    const req = request(url, { agent: via, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
