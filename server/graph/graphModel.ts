@@ -145,6 +145,16 @@ SELECT ?role ?party ?member ?type WHERE {
     }
   }
   const evidenceOf = (claims: string[]) => claims.reduce((sum, claim) => sum + (facts.evidenceCount.get(claim) ?? 0), 0);
+  // Plain edges of one relation mostly carry equal attributes: one object for each distinct set
+  // (views read them, never change them), not one per edge.
+  const attributeSets = new Map<string, EdgeAttributes>();
+  const sharedAttributes = (attributes: EdgeAttributes): EdgeAttributes => {
+    const key = `${attributes.kind}\0${attributes.label}\0${attributes.predicate}\0${attributes.via ?? ""}\0${attributes.evidenceCount}`;
+    const known = attributeSets.get(key);
+    if (known) return known;
+    attributeSets.set(key, attributes);
+    return attributes;
+  };
 
   for (const row of plain.rows) {
     const [s, p, o] = [iriOf(row, "s")!, iriOf(row, "p")!, iriOf(row, "o")!];
@@ -156,13 +166,13 @@ SELECT ?role ?party ?member ?type WHERE {
     // An aggressor or target of a war is drawn as war, of anything else as a role.
     if ((p === `${NS.cas}aggressor` || p === `${NS.cas}target`) && isWar(facts.eventTypes.get(s))) kind = "war";
     const reversed = spec?.drawReversed ?? false;
-    const attributes: EdgeAttributes = {
+    const attributes = sharedAttributes({
       kind,
       label: spec ? (reversed ? spec.inverse : spec.forward) : schema.label(p),
       predicate: p,
       ...(threats[0] ? { via: threats[0] } : {}),
       evidenceCount: evidenceOf(claims),
-    };
+    });
     const forward = spec?.forward ?? attributes.label;
     const inverse = spec?.inverse ?? `is ${attributes.label} of`;
     add(new PlainEdge(reversed ? o : s, reversed ? s : o, attributes, reversed ? inverse : forward, reversed ? forward : inverse, claims, reversed));
