@@ -155,12 +155,21 @@ SELECT ?role ?party ?member ?type WHERE {
     attributeSets.set(key, attributes);
     return attributes;
   };
+  // So do the claims: an event's edges (its aggressor, target, place, ...) all have [event].
+  const claimLists = new Map<string, string[]>();
+  const sharedClaims = (claims: string[]): string[] => {
+    const key = claims.join("\0");
+    const known = claimLists.get(key);
+    if (known) return known;
+    claimLists.set(key, claims);
+    return claims;
+  };
 
   for (const row of plain.rows) {
     const [s, p, o] = [iriOf(row, "s")!, iriOf(row, "p")!, iriOf(row, "o")!];
     if (p === CAS.evidence || !nodes.has(s) || !nodes.has(o)) continue;
     const threats = p === CAS.threatened ? (threatsBetween.get(`${s} ${o}`) ?? []) : [];
-    const claims = threats.length > 0 ? threats : [s, o].filter((n) => CLAIM_KINDS.has(nodes.get(n)!.attributes.kind));
+    const claims = sharedClaims(threats.length > 0 ? threats : [s, o].filter((n) => CLAIM_KINDS.has(nodes.get(n)!.attributes.kind)));
     const spec = RELATIONS[p];
     let kind = spec?.kind ?? "other";
     // An aggressor or target of a war is drawn as war, of anything else as a role.
