@@ -27,7 +27,7 @@ import { readGraphModel, type ModelEdge, type ModelNode } from "./graphModel.ts"
 import { yearsText } from "./labels.ts";
 import { perEngine } from "./perEngine.ts";
 import { schemaIndex } from "./schemaIndex.ts";
-import { compareStrings } from "./sparqlText.ts";
+import { compareStrings, sortedIndexOf } from "./sparqlText.ts";
 import { hasWindow, meets, readTimeIndex, type Span, type TimeWindow } from "./timeWindow.ts";
 
 export const DEFAULT_PATHS = 5;
@@ -127,15 +127,7 @@ const NO_LINKS: Links = { neighbours: [], edges: [] };
  * pair kept a key string per pair: the index was 227 MB at a million triples, 152 MB without.) */
 function edgesBetween(index: PathIndex, u: string, v: string): ModelEdge[] {
   const { neighbours, edges } = index.adjacency.get(u) ?? NO_LINKS;
-  let [low, high] = [0, neighbours.length - 1];
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const order = compareStrings(neighbours[mid]!, v);
-    if (order === 0) return edges[mid]!;
-    if (order < 0) low = mid + 1;
-    else high = mid - 1;
-  }
-  return [];
+  return edges[sortedIndexOf(neighbours, (n) => n, v)] ?? [];
 }
 
 /** The graph paths walk, built once per data version. */

@@ -70,6 +70,19 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The position of `key` in `items` sorted by `keyOf` (compareStrings), or -1. */
+export function sortedIndexOf<T>(items: readonly T[], keyOf: (item: T) => string, key: string): number {
+  let [low, high] = [0, items.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = compareStrings(keyOf(items[mid]!), key);
+    if (order === 0) return mid;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /** Appends `value` to the list under `key`, starting the list when there is none. */
 export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

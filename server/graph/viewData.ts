@@ -9,7 +9,7 @@ import type { GraphPayload, GraphViewName, NodeKind, RelationKind } from "../../
 import type { QueryEngine } from "../sparql/engine.ts";
 import { readGraphModel, type GraphModel, type ModelEdge } from "./graphModel.ts";
 import { perEngine } from "./perEngine.ts";
-import { appendTo, compareStrings } from "./sparqlText.ts";
+import { appendTo, sortedIndexOf } from "./sparqlText.ts";
 import { readStatements, type StatementIndex } from "./statements.ts";
 import { hasWindow, readTimeIndex, type TimeIndex, type TimeWindow, type UndatedPolicy } from "./timeWindow.ts";
 
@@ -54,15 +54,7 @@ export const readViewData = perEngine(async (engine: QueryEngine): Promise<ViewD
 /** The model edge with `key`: a binary search of the edges, which are sorted by key (a map by key
  * would keep the key strings a plain edge does not, graphModel.ts). */
 export function edgeByKey(model: GraphModel, key: string): ModelEdge | undefined {
-  let [low, high] = [0, model.edges.length - 1];
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const order = compareStrings(model.edges[mid]!.key, key);
-    if (order === 0) return model.edges[mid];
-    if (order < 0) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
+  return model.edges[sortedIndexOf(model.edges, (edge) => edge.key, key)];
 }
 
 /** The window of the filters, or undefined when none was asked. */
