@@ -81,6 +81,24 @@ describe("view answers kept per data version", () => {
     }
   });
 
+  it("answers two visitors asking one view at once, and writes its answer once, without an error", async () => {
+    const { cache } = cacheOver(engine, { fingerprint: "two-at-once" });
+    const errors: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const [a, b] = await Promise.all([cache.run("entity", { iri: cd("Iran") }), cache.run("entity", { iri: cd("Iran") })]);
+      expect(a).toBe(b);
+      await keptAtLeast(cache, 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errors).toEqual([]);
+      expect(cache.counts.kept).toBe(1);
+      expect((await readdir(join(folder, "two-at-once"))).filter((name) => name.endsWith(".json"))).toHaveLength(1);
+    } finally {
+      console.error = log;
+    }
+  });
+
   it("keeps nothing for a store under the size it is asked to keep from", async () => {
     const { cache, ran } = cacheOver(engine, { fingerprint: "small-store", minTriples: 1_000_000_000 });
     await cache.run("entity", { iri: cd("Iran") });

@@ -54,6 +54,8 @@ export class ViewAnswerCache implements ViewRunner {
    * the store loads waits for it here, as it would for the store. */
   private readonly baseline: Promise<string | undefined>;
   private bytes = 0;
+  /** Answer files written, or being written, by this start. */
+  private readonly claimed = new Set<string>();
   /** Answers served from disk and answers written, since start. */
   readonly counts = { served: 0, kept: 0 };
 
@@ -107,8 +109,12 @@ export class ViewAnswerCache implements ViewRunner {
   }
 
   private async keep(file: string, json: string): Promise<void> {
+    // Two visitors asking the same view before its file is written both get it from the views;
+    // one write is enough (two would share the partial file and the second rename would fail).
+    if (this.claimed.has(file)) return;
     const size = Buffer.byteLength(json);
     if (this.bytes + size > (this.options.maxBytes ?? MAX_BYTES)) return;
+    this.claimed.add(file);
     this.bytes += size;
     // Written whole then renamed, so a crash mid-write never leaves half an answer to serve.
     const partial = `${file}.${process.pid}.tmp`;
@@ -118,6 +124,7 @@ export class ViewAnswerCache implements ViewRunner {
       this.counts.kept++;
     } catch (error) {
       this.bytes -= size;
+      this.claimed.delete(file);
       await rm(partial, { force: true }).catch(() => {});
       console.error(`Could not keep a view answer in ${this.dir}: ${(error as Error).message}`);
     }
